@@ -1,0 +1,172 @@
+package hvemu;
+
+import hvemu.operations.IdentifyOperation;
+import hvemu.operations.Operation;
+import hvemu.operations.ServiceIdentity;
+import hvemu.operations.UnservedResourceOperation;
+import hvemu.transport.Credentials;
+import hvemu.transport.TransportSettings;
+import hvemu.transport.WsmanHttpServer;
+import hvemu.wsman.Actions;
+import hvemu.wsman.Dispatcher;
+import hvemu.wsman.EndpointSettings;
+import hvemu.wsman.Namespaces;
+import hvemu.wsman.WsmanEndpoint;
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.util.ArrayList;
+import java.util.List;
+import javax.xml.namespace.QName;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A running hvemu: the WS-Man endpoint on its HTTP port.
+ *
+ * <p>Build one with {@link #builder()}, then {@link #start()}; {@link #close()} stops it. Defaults are
+ * WinRM's: 127.0.0.1, port 5985, a 500 KB request limit, and the vendor and version of a Windows Server
+ * 2022 host. Listening on any address but loopback requires credentials.
+ */
+public final class Emulator implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Emulator.class);
+
+    private final WsmanHttpServer server;
+
+    private Emulator(Builder b) {
+        List<String> profiles = new ArrayList<>();
+        if (b.credentials != null) {
+            profiles.add(ServiceIdentity.HTTP_BASIC);
+        }
+        Dispatcher dispatcher = dispatcher(new ServiceIdentity(b.productVendor, b.productVersion, profiles));
+        WsmanEndpoint endpoint = new WsmanEndpoint(dispatcher, EndpointSettings.defaults());
+        server = new WsmanHttpServer(new TransportSettings(b.host, b.port, b.credentials, b.maxRequestBytes), endpoint);
+    }
+
+    /** Returns the route table: every Action the service answers, and its operation. */
+    static Dispatcher dispatcher(ServiceIdentity identity) {
+        Operation unserved = new UnservedResourceOperation();
+        return Dispatcher.builder()
+                .identify(new IdentifyOperation(identity))
+                .on(Actions.GET, unserved)
+                .onBody(Actions.PUT, unserved)
+                .onBody(Actions.CREATE, unserved)
+                .on(Actions.DELETE, unserved)
+                .on(Actions.ENUMERATE, unserved, new QName(Namespaces.ENUMERATION, "Enumerate"))
+                .on(Actions.PULL, unserved, new QName(Namespaces.ENUMERATION, "Pull"))
+                .on(Actions.RELEASE, unserved, new QName(Namespaces.ENUMERATION, "Release"))
+                .invoke(unserved)
+                .build();
+    }
+
+    /** Returns a builder with WinRM's defaults. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Starts serving.
+     *
+     * @throws IllegalStateException when the port cannot be bound
+     */
+    public Emulator start() {
+        try {
+            server.start();
+        } catch (Exception e) {
+            close();
+            throw new IllegalStateException("cannot listen: " + e.getMessage(), e);
+        }
+        LOG.info("hvemu listening on {}", endpointUri());
+        return this;
+    }
+
+    /** Returns the URL of the WS-Man endpoint, e.g. {@code http://127.0.0.1:5985/wsman}. */
+    public URI endpointUri() {
+        return server.endpointUri();
+    }
+
+    /** Returns the HTTP port. */
+    public int port() {
+        return server.port();
+    }
+
+    /** Stops serving and releases the port. */
+    @Override
+    public void close() {
+        try {
+            server.stop();
+        } catch (Exception e) {
+            LOG.warn("stopping the server failed", e);
+        }
+    }
+
+    /** Configures an {@link Emulator}. */
+    public static final class Builder {
+        private String host = "127.0.0.1";
+        private int port = 5985;
+        private Credentials credentials;
+        private int maxRequestBytes = TransportSettings.DEFAULT_MAX_REQUEST_BYTES;
+        private String productVendor = ServiceIdentity.DEFAULT_PRODUCT_VENDOR;
+        private String productVersion = ServiceIdentity.DEFAULT_PRODUCT_VERSION;
+
+        private Builder() {
+        }
+
+        /** Sets the address to listen on; 127.0.0.1 by default. */
+        public Builder host(String host) {
+            this.host = host;
+            return this;
+        }
+
+        /** Sets the port; 0 picks a free one. 5985 by default. */
+        public Builder port(int port) {
+            this.port = port;
+            return this;
+        }
+
+        /** Requires HTTP Basic credentials on every request but the unauthenticated Identify. */
+        public Builder credentials(String user, String password) {
+            this.credentials = user == null ? null : new Credentials(user, password);
+            return this;
+        }
+
+        /** Sets the largest request body accepted, in bytes; 512000 by default. */
+        public Builder maxRequestBytes(int maxRequestBytes) {
+            this.maxRequestBytes = maxRequestBytes;
+            return this;
+        }
+
+        /** Sets the vendor Identify reports. */
+        public Builder productVendor(String productVendor) {
+            this.productVendor = productVendor;
+            return this;
+        }
+
+        /** Sets the product version Identify reports to authenticated clients. */
+        public Builder productVersion(String productVersion) {
+            this.productVersion = productVersion;
+            return this;
+        }
+
+        /**
+         * Returns the configured emulator, not yet started.
+         *
+         * @throws IllegalStateException when it would listen beyond loopback without credentials
+         */
+        public Emulator build() {
+            if (credentials == null && !isLoopback(host)) {
+                throw new IllegalStateException("refusing to listen on " + host
+                        + " without credentials: give --user and --password, or listen on 127.0.0.1");
+            }
+            return new Emulator(this);
+        }
+
+        private static boolean isLoopback(String host) {
+            try {
+                return InetAddress.getByName(host).isLoopbackAddress();
+            } catch (UnknownHostException e) {
+                throw new IllegalStateException("unknown host to listen on: " + host, e);
+            }
+        }
+    }
+}

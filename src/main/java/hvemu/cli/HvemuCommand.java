@@ -1,0 +1,82 @@
+package hvemu.cli;
+
+import hvemu.Emulator;
+import hvemu.operations.ServiceIdentity;
+import hvemu.transport.TransportSettings;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.slf4j.bridge.SLF4JBridgeHandler;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** The {@code hvemu} command line: options only; the work is {@link Emulator}'s. */
+@Command(name = "hvemu", mixinStandardHelpOptions = true, version = "hvemu 0.1.0",
+        description = "Emulates the Windows Hyper-V cluster WMI provider (root/HyperVCluster/v2) over WS-Management.")
+public final class HvemuCommand implements Callable<Integer> {
+    @Option(names = "--host", defaultValue = "127.0.0.1",
+            description = "Address to listen on (default: ${DEFAULT-VALUE}). Any other than loopback needs --user.")
+    String host;
+
+    @Option(names = "--port", defaultValue = "5985", description = "HTTP port (default: ${DEFAULT-VALUE}; 0 picks one).")
+    int port;
+
+    @Option(names = "--user", description = "User name for HTTP Basic authentication.")
+    String user;
+
+    @Option(names = "--password", description = "Password for --user.", arity = "0..1", interactive = true)
+    String password;
+
+    @Option(names = "--max-request-size", defaultValue = "" + TransportSettings.DEFAULT_MAX_REQUEST_BYTES,
+            description = "Largest request body in bytes; larger ones get HTTP 413 (default: ${DEFAULT-VALUE}).")
+    int maxRequestBytes;
+
+    @Option(names = "--product-vendor", defaultValue = ServiceIdentity.DEFAULT_PRODUCT_VENDOR,
+            description = "Vendor reported by Identify (default: ${DEFAULT-VALUE}).")
+    String productVendor;
+
+    @Option(names = "--product-version", defaultValue = ServiceIdentity.DEFAULT_PRODUCT_VERSION,
+            description = "Version reported by authenticated Identify (default: ${DEFAULT-VALUE}).")
+    String productVersion;
+
+    @Option(names = {"-v", "--verbose"}, description = "Log one line per exchange.")
+    boolean verbose;
+
+    @Spec
+    CommandSpec spec;
+
+    public static void main(String[] args) {
+        SLF4JBridgeHandler.removeHandlersForRootLogger();
+        SLF4JBridgeHandler.install();
+        System.exit(new CommandLine(new HvemuCommand()).execute(args));
+    }
+
+    @Override
+    public Integer call() throws InterruptedException {
+        if ((user == null) != (password == null)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--user and --password go together");
+        }
+        if (verbose) {
+            ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("hvemu"))
+                    .setLevel(ch.qos.logback.classic.Level.DEBUG);
+        }
+        Emulator emulator;
+        try {
+            emulator = Emulator.builder().host(host).port(port).credentials(user, password)
+                    .maxRequestBytes(maxRequestBytes).productVendor(productVendor).productVersion(productVersion)
+                    .build().start();
+        } catch (IllegalStateException | IllegalArgumentException e) {
+            spec.commandLine().getErr().println("hvemu: " + e.getMessage());
+            return 2;
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            emulator.close();
+            stopped.countDown();
+        }, "hvemu-shutdown"));
+        stopped.await();
+        return 0;
+    }
+}

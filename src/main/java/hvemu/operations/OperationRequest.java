@@ -1,0 +1,36 @@
+package hvemu.operations;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * A WS-Management request with its SOAP and addressing details removed.
+ *
+ * @param resourceUri the {@code w:ResourceURI}, trimmed, or null when absent
+ * @param selectors the {@code w:SelectorSet} entries in request order
+ * @param options the {@code w:OptionSet} entries by name, in request order; repeated names keep every value
+ * @param maxEnvelopeSize the largest reply the client accepts, in bytes, after the server's clamp
+ * @param operationTimeout how long the client waits, after the server's clamp
+ * @param locale the {@code w:Locale} language, or null
+ * @param authenticated whether the client proved its credentials (false only for an unauthenticated Identify)
+ * @param body the request body
+ */
+public record OperationRequest(
+        String resourceUri,
+        List<Selector> selectors,
+        Map<String, List<String>> options,
+        long maxEnvelopeSize,
+        Duration operationTimeout,
+        String locale,
+        boolean authenticated,
+        RequestBody body) {
+
+    public OperationRequest {
+        selectors = List.copyOf(selectors);
+        options = Map.copyOf(options);
+        Objects.requireNonNull(operationTimeout, "operationTimeout");
+        Objects.requireNonNull(body, "body");
+    }
+}

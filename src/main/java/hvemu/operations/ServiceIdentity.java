@@ -1,0 +1,41 @@
+package hvemu.operations;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * What the service says of itself in Identify: vendor, version and the security profiles it offers.
+ *
+ * @param productVendor {@code wsmid:ProductVendor}, "Microsoft Corporation" by default
+ * @param productVersion {@code wsmid:ProductVersion} for authenticated requests, in Windows' form
+ *     {@code OS: <version> SP: <sp> Stack: <stack>}
+ * @param securityProfiles the {@code wsmid:SecurityProfileName} URIs of the enabled authentication schemes
+ */
+public record ServiceIdentity(String productVendor, String productVersion, List<String> securityProfiles) {
+    /** Windows Server 2022, the oldest release with the current Hyper-V cluster provider in support. */
+    public static final String DEFAULT_PRODUCT_VERSION = "OS: 10.0.20348 SP: 0.0 Stack: 3.0";
+    /** The vendor every Windows WinRM service reports. */
+    public static final String DEFAULT_PRODUCT_VENDOR = "Microsoft Corporation";
+    /** Profile name of HTTP Basic authentication (DSP0226 §C.3). */
+    public static final String HTTP_BASIC = "http://schemas.dmtf.org/wbem/wsman/1/wsman/secprofile/http/basic";
+
+    private static final Pattern WINDOWS_VERSION = Pattern.compile("OS: \\S+ SP: \\S+ (Stack: .*)");
+
+    public ServiceIdentity {
+        Objects.requireNonNull(productVendor, "productVendor");
+        Objects.requireNonNull(productVersion, "productVersion");
+        securityProfiles = List.copyOf(securityProfiles);
+    }
+
+    /**
+     * Returns the version an unauthenticated client sees: Windows hides the OS and service pack
+     * ({@code OS: 0.0.0 SP: 0.0}) and keeps the stack version (fixture
+     * winrm-identify-response-unauthenticated.xml).
+     */
+    public String anonymousProductVersion() {
+        Matcher m = WINDOWS_VERSION.matcher(productVersion);
+        return m.matches() ? "OS: 0.0.0 SP: 0.0 " + m.group(1) : productVersion;
+    }
+}

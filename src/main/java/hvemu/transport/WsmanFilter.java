@@ -1,0 +1,122 @@
+package hvemu.transport;
+
+import hvemu.wsman.IdentifyProbe;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.InputStream;
+import java.security.Principal;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The HTTP rules of WinRM, applied before Metro sees a request (wire.md §6). Requests other than
+ * {@code application/soap+xml} get 415.
+ *
+ * <ol>
+ *   <li>Only POST: other methods get 405 with {@code Allow: POST}.</li>
+ *   <li>Credentials are checked from the headers alone, before the body is read: a request without
+ *       valid credentials never reaches the dispatcher (the OMIGOD lesson). The one exception is
+ *       {@code WSMANIDENTIFY: unauthenticated} with a small body that is an Identify, which Windows
+ *       answers without credentials. Failures get 401 with {@code WWW-Authenticate: Basic realm="WSMAN"}
+ *       and no body.</li>
+ *   <li>A body over the limit gets 413; an empty body (an authentication probe) gets 200 and no body.</li>
+ *   <li>Replies go out with a Content-Length (not chunked), WinRM's Content-Type and Server header.</li>
+ * </ol>
+ */
+final class WsmanFilter extends HttpFilter {
+    private static final long serialVersionUID = 1L;
+    private static final Logger LOG = LoggerFactory.getLogger(WsmanFilter.class);
+    /** An unauthenticated Identify is tiny; more than this is not one. */
+    private static final int MAX_IDENTIFY_BYTES = 8192;
+    static final String CONTENT_TYPE = "application/soap+xml;charset=UTF-8";
+    static final String SERVER = "Microsoft-HTTPAPI/2.0";
+    private static final Principal ANONYMOUS = () -> "anonymous";
+
+    private final transient Credentials credentials;
+    private final int maxRequestBytes;
+
+    WsmanFilter(Credentials credentials, int maxRequestBytes) {
+        this.credentials = credentials;
+        this.maxRequestBytes = maxRequestBytes;
+    }
+
+    @Override
+    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        response.setHeader("Server", SERVER);
+        if (!"POST".equals(request.getMethod())) {
+            response.setHeader("Allow", "POST");
+            empty(response, HttpServletResponse.SC_METHOD_NOT_ALLOWED);
+            return;
+        }
+        String authorization = request.getHeader("Authorization");
+        boolean unauthenticatedIdentify = authorization == null
+                && "unauthenticated".equalsIgnoreCase(request.getHeader("WSMANIDENTIFY"));
+        Principal principal = null;
+        if (!unauthenticatedIdentify) {
+            if (credentials != null && !credentials.acceptsBasic(authorization)) {
+                LOG.debug("401 for {}: {}", request.getRemoteAddr(), authorization == null ? "no credentials" : "wrong credentials");
+                challenge(response);
+                return;
+            }
+            principal = credentials == null ? ANONYMOUS : () -> credentials.user();
+        }
+        if (!isSoap(request.getContentType())) {
+            LOG.debug("415 for {}: Content-Type {}", request.getRemoteAddr(), request.getContentType());
+            empty(response, HttpServletResponse.SC_UNSUPPORTED_MEDIA_TYPE);
+            return;
+        }
+        byte[] body = read(request.getInputStream(), unauthenticatedIdentify ? MAX_IDENTIFY_BYTES : maxRequestBytes,
+                request.getContentLengthLong());
+        if (body == null) {
+            if (unauthenticatedIdentify) {
+                challenge(response);
+            } else {
+                LOG.debug("413 for {}: body over {} bytes", request.getRemoteAddr(), maxRequestBytes);
+                empty(response, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
+            }
+            return;
+        }
+        if (unauthenticatedIdentify && !IdentifyProbe.isIdentify(body)) {
+            challenge(response);
+            return;
+        }
+        if (body.length == 0) {
+            empty(response, HttpServletResponse.SC_OK);
+            return;
+        }
+        BufferedResponse buffered = new BufferedResponse(response);
+        chain.doFilter(new BufferedRequest(request, body, principal), buffered);
+        buffered.complete(CONTENT_TYPE);
+    }
+
+    /** SOAP 1.2 media type, with any parameters (charset, action). */
+    private static boolean isSoap(String contentType) {
+        return contentType != null && contentType.regionMatches(true, 0, "application/soap+xml", 0, 20)
+                && (contentType.length() == 20 || contentType.charAt(20) == ';' || contentType.charAt(20) == ' ');
+    }
+
+    private void challenge(HttpServletResponse response) throws IOException {
+        response.setHeader("WWW-Authenticate", "Basic realm=\"WSMAN\"");
+        empty(response, HttpServletResponse.SC_UNAUTHORIZED);
+    }
+
+    private static void empty(HttpServletResponse response, int status) throws IOException {
+        response.setStatus(status);
+        response.setContentLength(0);
+        response.flushBuffer();
+    }
+
+    /** Returns the body, or null when it is longer than {@code limit}; reads at most limit + 1 bytes. */
+    private static byte[] read(InputStream in, int limit, long declaredLength) throws IOException {
+        if (declaredLength > limit) {
+            return null;
+        }
+        byte[] body = in.readNBytes(limit + 1);
+        return body.length > limit ? null : body;
+    }
+}

@@ -1,0 +1,151 @@
+package hvemu.wsman;
+
+import hvemu.operations.FaultKind;
+import hvemu.operations.Operation;
+import hvemu.operations.OperationException;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import javax.xml.namespace.QName;
+
+/**
+ * Routes a request to its operation: Identify by its body (it has no Action), then by an explicit map
+ * from Action to operation, then {@code <ResourceURI>/<Method>} to Invoke; any other Action is
+ * {@code a:ActionNotSupported} (DSP0226 §5.4, MS-WSMV §3.1.4.1.34).
+ *
+ * <p>The dispatcher also enforces what a routed request must carry: the message information headers
+ * Action, MessageID and ReplyTo (not for Identify), and the body element an operation requires.
+ * Instances are immutable and thread-safe.
+ */
+public final class Dispatcher {
+    /** The body of WS-Man Identify. */
+    public static final QName IDENTIFY = new QName(Namespaces.IDENTITY, "Identify");
+
+    /**
+     * An operation, the body element it requires (null when any body, or none, will do), and whether
+     * it reads the body; the body of one that does not is checked before it runs.
+     */
+    record Route(Operation operation, QName requiredBody, boolean readsBody) {
+    }
+
+    private final Operation identify;
+    private final Operation invoke;
+    private final Map<String, Route> routes;
+
+    private Dispatcher(Builder builder) {
+        this.identify = Objects.requireNonNull(builder.identify, "identify operation");
+        this.invoke = Objects.requireNonNull(builder.invoke, "invoke operation");
+        this.routes = Map.copyOf(builder.routes);
+    }
+
+    /** Returns a builder of the route table. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Returns the Actions routed explicitly (not Identify, which has none, nor method Actions). */
+    public java.util.Set<String> actions() {
+        return routes.keySet();
+    }
+
+    /** Returns true when the body makes the request an Identify. */
+    static boolean isIdentify(QName body) {
+        return IDENTIFY.equals(body);
+    }
+
+    /**
+     * Returns the route of a request.
+     *
+     * @throws OperationException when a required header or body element is missing, or the Action is
+     *     not supported
+     */
+    Route route(RequestHeaders headers, QName body) throws OperationException {
+        if (isIdentify(body)) {
+            return new Route(identify, null, false);
+        }
+        require(headers.action(), "Action");
+        require(headers.messageId(), "MessageID");
+        require(headers.replyTo(), "ReplyTo");
+        Route route = routes.get(headers.action());
+        if (route == null && isMethodAction(headers.action(), headers.resourceUri())) {
+            route = new Route(invoke, null, true);
+        }
+        if (route == null) {
+            throw new OperationException(FaultKind.ACTION_NOT_SUPPORTED,
+                    "The action is not supported by the service: " + headers.action());
+        }
+        if (route.requiredBody() != null && !route.requiredBody().equals(body)) {
+            throw new OperationException(FaultKind.SCHEMA_VALIDATION_ERROR,
+                    "The request is missing the element titled '" + route.requiredBody().getLocalPart() + "'.");
+        }
+        return route;
+    }
+
+    /** An Invoke Action is the resource URI, a slash and a method name (wire.md §3.4). */
+    private static boolean isMethodAction(String action, String resourceUri) {
+        if (resourceUri == null || action.length() <= resourceUri.length() + 1) {
+            return false;
+        }
+        String head = action.substring(0, resourceUri.length());
+        String method = action.substring(resourceUri.length() + 1);
+        return head.toLowerCase(Locale.ROOT).equals(resourceUri.toLowerCase(Locale.ROOT))
+                && action.charAt(resourceUri.length()) == '/'
+                && method.matches("[A-Za-z_][A-Za-z0-9_]*");
+    }
+
+    private static void require(String value, String header) throws OperationException {
+        if (value == null) {
+            throw new OperationException(FaultKind.MESSAGE_INFORMATION_HEADER_REQUIRED,
+                    "The request has no " + header + " header, which WS-Management requires.");
+        }
+    }
+
+    /** Builds the route table; every route is written out explicitly. */
+    public static final class Builder {
+        private Operation identify;
+        private Operation invoke;
+        private final Map<String, Route> routes = new LinkedHashMap<>();
+
+        private Builder() {
+        }
+
+        /** Sets the operation for Identify requests. */
+        public Builder identify(Operation operation) {
+            this.identify = operation;
+            return this;
+        }
+
+        /** Sets the operation for {@code <ResourceURI>/<Method>} Actions. */
+        public Builder invoke(Operation operation) {
+            this.invoke = operation;
+            return this;
+        }
+
+        /** Routes an Action whose operation does not read the body (Get, Delete). */
+        public Builder on(String action, Operation operation) {
+            return add(action, new Route(operation, null, false));
+        }
+
+        /** Routes an Action whose operation reads a body of any element (Put, Create). */
+        public Builder onBody(String action, Operation operation) {
+            return add(action, new Route(operation, null, true));
+        }
+
+        /** Routes an Action whose body must be the given element, which the operation reads. */
+        public Builder on(String action, Operation operation, QName requiredBody) {
+            return add(action, new Route(operation, requiredBody, true));
+        }
+
+        private Builder add(String action, Route route) {
+            if (routes.putIfAbsent(action, route) != null) {
+                throw new IllegalArgumentException("Action routed twice: " + action);
+            }
+            return this;
+        }
+
+        public Dispatcher build() {
+            return new Dispatcher(this);
+        }
+    }
+}

@@ -1,0 +1,100 @@
+package hvemu.wsman;
+
+import hvemu.operations.BodyWriter;
+import hvemu.operations.FaultDetail;
+import hvemu.operations.FaultKind;
+import hvemu.operations.XmlBindings;
+import hvemu.wsman.binding.fault.MessageType;
+import hvemu.wsman.binding.fault.WSManFault;
+import hvemu.wsman.binding.soap.Detail;
+import hvemu.wsman.binding.soap.Fault;
+import hvemu.wsman.binding.soap.Faultcode;
+import hvemu.wsman.binding.soap.Faultreason;
+import hvemu.wsman.binding.soap.Reasontext;
+import hvemu.wsman.binding.soap.Subcode;
+import java.util.List;
+import javax.xml.namespace.QName;
+
+/**
+ * Builds the body and extra headers of WS-Man fault replies from the {@link FaultTable} (wire.md §5.1).
+ *
+ * <p>The body is an {@code s:Fault} with Code, Subcode, Reason (Windows' text for the kind) and a Detail
+ * holding {@code w:FaultDetail} when there is one and {@code f:WSManFault} with the decimal HRESULT,
+ * the machine name and the message that says what was wrong.
+ */
+final class Faults {
+    private static final XmlBindings BINDINGS = XmlBindings.of(
+            hvemu.wsman.binding.soap.ObjectFactory.class, hvemu.wsman.binding.wsman.ObjectFactory.class,
+            hvemu.wsman.binding.fault.ObjectFactory.class, hvemu.wsman.binding.addressing.ObjectFactory.class,
+            hvemu.wsman.binding.enumeration.ObjectFactory.class, hvemu.wsman.binding.transfer.ObjectFactory.class);
+    private static final hvemu.wsman.binding.wsman.ObjectFactory WSMAN = new hvemu.wsman.binding.wsman.ObjectFactory();
+    private static final String WINDOWS_PREFIX = "The WS-Management service cannot process the request. ";
+
+    private Faults() {
+    }
+
+    /**
+     * Returns the body of a fault.
+     *
+     * @param message what was wrong, as a sentence; Windows' lead-in is added when it lacks one
+     * @param machine the machine name to report, as the client addressed the service
+     */
+    static BodyWriter body(FaultKind kind, FaultDetail detail, String message, String machine) {
+        FaultTable.Row row = FaultTable.row(kind);
+        Fault fault = new Fault();
+        Faultcode code = new Faultcode();
+        code.setValue(row.code());
+        if (row.subcode() != null) {
+            Subcode sub = new Subcode();
+            sub.setValue(row.subcode());
+            code.setSubcode(sub);
+        }
+        fault.setCode(code);
+        Faultreason reason = new Faultreason();
+        Reasontext text = new Reasontext();
+        text.setLang("en-US");
+        // Windows ends every reason and message with a space (fixtures winrm-fault-*.xml).
+        text.setValue(row.reason() + " ");
+        reason.getText().add(text);
+        fault.setReason(reason);
+
+        Detail d = new Detail();
+        if (detail != null) {
+            d.getAny().add(WSMAN.createFaultDetail(detail.uri()));
+        }
+        WSManFault wsmanFault = new WSManFault();
+        wsmanFault.setCode(FaultTable.hresult(kind, detail));
+        wsmanFault.setMachine(machine);
+        MessageType m = new MessageType();
+        String full = message.startsWith("The WS-Management service") ? message : WINDOWS_PREFIX + message;
+        m.getContent().add(full.endsWith(" ") ? full : full + " ");
+        wsmanFault.setMessage(m);
+        d.getAny().add(wsmanFault);
+        fault.setDetail(d);
+        return BINDINGS.writer(fault);
+    }
+
+    /**
+     * Returns the s:NotUnderstood header blocks naming each header that was not understood, each with a
+     * prefixed QName and its own declaration, as Windows writes them ({@code qname="wsman:ResourceUri"},
+     * fixture winrm-fault-mustunderstand-response.xml).
+     */
+    static BodyWriter notUnderstood(List<QName> headers) {
+        return out -> {
+            for (QName name : headers) {
+                String prefix = name.getNamespaceURI().isEmpty() ? "" : "h";
+                out.writeStartElement("s", "NotUnderstood", Namespaces.SOAP);
+                if (!prefix.isEmpty()) {
+                    out.writeNamespace(prefix, name.getNamespaceURI());
+                }
+                out.writeAttribute("qname", prefix.isEmpty() ? name.getLocalPart() : prefix + ":" + name.getLocalPart());
+                out.writeEndElement();
+            }
+        };
+    }
+
+    /** Returns the fault Action of a kind. */
+    static String action(FaultKind kind) {
+        return FaultTable.row(kind).action();
+    }
+}

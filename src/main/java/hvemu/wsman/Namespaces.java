@@ -1,0 +1,21 @@
+package hvemu.wsman;
+
+/** Namespace URIs of the WS-Management message parts (wire.md §1). */
+public final class Namespaces {
+    public static final String SOAP = "http://www.w3.org/2003/05/soap-envelope";
+    public static final String SOAP11 = "http://schemas.xmlsoap.org/soap/envelope/";
+    public static final String ADDRESSING = "http://schemas.xmlsoap.org/ws/2004/08/addressing";
+    public static final String ADDRESSING_W3C = "http://www.w3.org/2005/08/addressing";
+    public static final String WSMAN = "http://schemas.dmtf.org/wbem/wsman/1/wsman.xsd";
+    public static final String MSFT = "http://schemas.microsoft.com/wbem/wsman/1/wsman.xsd";
+    public static final String ENUMERATION = "http://schemas.xmlsoap.org/ws/2004/09/enumeration";
+    public static final String TRANSFER = "http://schemas.xmlsoap.org/ws/2004/09/transfer";
+    public static final String EVENTING = "http://schemas.xmlsoap.org/ws/2004/08/eventing";
+    public static final String IDENTITY = "http://schemas.dmtf.org/wbem/wsman/identity/1/wsmanidentity.xsd";
+    public static final String WSMAN_FAULT = "http://schemas.microsoft.com/wbem/wsman/1/wsmanfault";
+    public static final String SHELL = "http://schemas.microsoft.com/wbem/wsman/1/windows/shell";
+    public static final String XML = "http://www.w3.org/XML/1998/namespace";
+
+    private Namespaces() {
+    }
+}

@@ -1,0 +1,30 @@
+package hvemu;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+
+/** The security defaults of the builder. */
+class EmulatorTest {
+    @Test
+    void refusesToListenBeyondLoopbackWithoutCredentials() {
+        assertThatThrownBy(() -> Emulator.builder().host("0.0.0.0").build())
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("without credentials");
+    }
+
+    @Test
+    void listensBeyondLoopbackWithCredentials() {
+        try (Emulator emulator = Emulator.builder().host("0.0.0.0").port(0).credentials("u", "p").build().start()) {
+            assertThat(emulator.port()).isPositive();
+        }
+    }
+
+    @Test
+    void listensOnLoopbackByDefault() {
+        try (Emulator emulator = Emulator.builder().port(0).build().start()) {
+            assertThat(emulator.endpointUri().toString()).startsWith("http://127.0.0.1:").endsWith("/wsman");
+        }
+    }
+}

@@ -1,0 +1,66 @@
+package hvemu;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.library.GeneralCodingRules;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The layers of STYLE.md §6.1: transport → wsman → operations, each depending only on the next. */
+class LayeringTest {
+    private static JavaClasses classes;
+
+    @BeforeAll
+    static void importClasses() {
+        classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("hvemu");
+    }
+
+    @Test
+    void onlyTransportImportsJettyAndTheServletApi() {
+        noClasses().that().resideOutsideOfPackage("hvemu.transport..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.eclipse.jetty..", "jakarta.servlet..")
+                .check(classes);
+    }
+
+    @Test
+    void operationsKnowNoSoapNorTransport() {
+        noClasses().that().resideInAPackage("hvemu.operations..")
+                .should().dependOnClassesThat().resideInAnyPackage("hvemu.transport..", "com.sun.xml.ws..",
+                        "jakarta.xml.ws..", "jakarta.xml.soap..")
+                .orShould().dependOnClassesThat(com.tngtech.archunit.core.domain.JavaClass.Predicates
+                        .resideInAPackage("hvemu.wsman").and(com.tngtech.archunit.core.domain.JavaClass.Predicates
+                                .resideOutsideOfPackage("hvemu.wsman.binding..")))
+                .check(classes);
+    }
+
+    @Test
+    void wsmanDoesNotReachBackToTransport() {
+        noClasses().that().resideInAPackage("hvemu.wsman..")
+                .should().dependOnClassesThat().resideInAnyPackage("hvemu.transport..", "hvemu.cli..")
+                .check(classes);
+    }
+
+    @Test
+    void transportDoesNotReachPastWsman() {
+        noClasses().that().resideInAPackage("hvemu.transport..")
+                .should().dependOnClassesThat().resideInAnyPackage("hvemu.operations..", "hvemu.wsman.binding..")
+                .check(classes);
+    }
+
+    @Test
+    void onlyWsmanAndOperationsUseTheBindings() {
+        noClasses().that().resideOutsideOfPackages("hvemu.wsman..", "hvemu.operations..")
+                .should().dependOnClassesThat().resideInAPackage("hvemu.wsman.binding..")
+                .check(classes);
+    }
+
+    @Test
+    void onlyTheCommandLineWritesToStandardStreams() {
+        noClasses().that().resideOutsideOfPackage("hvemu.cli..")
+                .should(GeneralCodingRules.ACCESS_STANDARD_STREAMS).check(classes);
+    }
+}
