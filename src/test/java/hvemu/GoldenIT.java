@@ -10,8 +10,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -25,17 +24,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class GoldenIT {
     private static final Path ROOT = Path.of("src/test/resources/golden");
-    private static RunningEmulator emulator;
-
-    @BeforeAll
-    static void start() {
-        emulator = RunningEmulator.secured();
-    }
-
-    @AfterAll
-    static void stop() {
-        emulator.close();
-    }
+    @RegisterExtension
+    static final RunningEmulator emulator = RunningEmulator.secured();
 
     static Stream<String> cases() throws IOException {
         try (Stream<Path> files = Files.walk(ROOT)) {

@@ -2,31 +2,48 @@ package hvemu.testsupport;
 
 import hvemu.Emulator;
 import java.util.function.UnaryOperator;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
-/** Starts an {@link Emulator} on a free loopback port for a test class. */
-public final class RunningEmulator implements AutoCloseable {
+/**
+ * A JUnit extension that runs one {@link Emulator} on a free loopback port for a test class:
+ * {@code @RegisterExtension static final RunningEmulator EMULATOR = RunningEmulator.open();}.
+ */
+public final class RunningEmulator implements BeforeAllCallback, AfterAllCallback {
     public static final String USER = "hvadmin";
     public static final String PASSWORD = "Pa55w.rd";
 
-    private final Emulator emulator;
+    private final UnaryOperator<Emulator.Builder> configure;
+    private Emulator emulator;
 
-    private RunningEmulator(Emulator emulator) {
-        this.emulator = emulator;
+    private RunningEmulator(UnaryOperator<Emulator.Builder> configure) {
+        this.configure = configure;
     }
 
-    /** Starts an open emulator (no credentials). */
+    /** An open emulator (no credentials). */
     public static RunningEmulator open() {
-        return start(b -> b);
+        return with(b -> b);
     }
 
-    /** Starts an emulator that requires {@link #USER} and {@link #PASSWORD}. */
+    /** An emulator that requires {@link #USER} and {@link #PASSWORD}. */
     public static RunningEmulator secured() {
-        return start(b -> b.credentials(USER, PASSWORD));
+        return with(b -> b.credentials(USER, PASSWORD));
     }
 
-    /** Starts an emulator configured by {@code configure}, on port 0. */
-    public static RunningEmulator start(UnaryOperator<Emulator.Builder> configure) {
-        return new RunningEmulator(configure.apply(Emulator.builder().port(0)).build().start());
+    /** An emulator configured by {@code configure}, on port 0. */
+    public static RunningEmulator with(UnaryOperator<Emulator.Builder> configure) {
+        return new RunningEmulator(configure);
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        emulator = configure.apply(Emulator.builder().port(0)).build().start();
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        emulator.close();
     }
 
     /** Returns a client without credentials. */
@@ -41,10 +58,5 @@ public final class RunningEmulator implements AutoCloseable {
 
     public Emulator emulator() {
         return emulator;
-    }
-
-    @Override
-    public void close() {
-        emulator.close();
     }
 }

@@ -13,25 +13,15 @@ import java.io.OutputStream;
 import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The HTTP rules of WinRM: authentication before parsing, methods, size limits, media type, framing. */
 class TransportIT {
     private static final int LIMIT = 16_384;
-    private static RunningEmulator emulator;
-
-    @BeforeAll
-    static void start() {
-        emulator = RunningEmulator.start(b -> b.credentials(RunningEmulator.USER, RunningEmulator.PASSWORD)
-                .maxRequestBytes(LIMIT));
-    }
-
-    @AfterAll
-    static void stop() {
-        emulator.close();
-    }
+    @RegisterExtension
+    static final RunningEmulator emulator = RunningEmulator.with(b -> b.credentials(RunningEmulator.USER, RunningEmulator.PASSWORD)
+            .maxRequestBytes(LIMIT));
 
     private static void assertChallenged(HttpExchange reply) {
         assertThat(reply.status()).isEqualTo(401);

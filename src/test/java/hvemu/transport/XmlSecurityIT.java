@@ -6,23 +6,13 @@ import hvemu.testsupport.Envelopes;
 import hvemu.testsupport.HttpExchange;
 import hvemu.testsupport.RunningEmulator;
 import hvemu.testsupport.Xml;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The XML reader refuses DTDs and external entities and bounds depth; the server keeps serving. */
 class XmlSecurityIT {
-    private static RunningEmulator emulator;
-
-    @BeforeAll
-    static void start() {
-        emulator = RunningEmulator.open();
-    }
-
-    @AfterAll
-    static void stop() {
-        emulator.close();
-    }
+    @RegisterExtension
+    static final RunningEmulator emulator = RunningEmulator.open();
 
     private static void assertRefused(HttpExchange reply, String why) {
         assertThat(reply.status()).isEqualTo(500);

@@ -13,8 +13,7 @@ import hvemu.testsupport.RunningEmulator;
 import hvemu.testsupport.WsmanClient;
 import hvemu.testsupport.Xml;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -29,17 +28,8 @@ class FaultTableIT {
     private static final String WSMAN_FAULT = "http://schemas.dmtf.org/wbem/wsman/1/wsman/fault";
     private static final String DETAIL = "http://schemas.dmtf.org/wbem/wsman/1/wsman/faultDetail/";
 
-    private static RunningEmulator emulator;
-
-    @BeforeAll
-    static void start() {
-        emulator = RunningEmulator.open();
-    }
-
-    @AfterAll
-    static void stop() {
-        emulator.close();
-    }
+    @RegisterExtension
+    static final RunningEmulator emulator = RunningEmulator.open();
 
     record Case(String name, String request, String contentType, String code, String subcode, String action,
             long hresult, String detail, String message, String relatesTo) {

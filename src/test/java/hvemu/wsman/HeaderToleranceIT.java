@@ -11,9 +11,8 @@ import hvemu.testsupport.RunningEmulator;
 import hvemu.testsupport.Xml;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -24,17 +23,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class HeaderToleranceIT {
     private static final String NOT_FOUND = "a:DestinationUnreachable";
-    private static RunningEmulator emulator;
-
-    @BeforeAll
-    static void start() {
-        emulator = RunningEmulator.open();
-    }
-
-    @AfterAll
-    static void stop() {
-        emulator.close();
-    }
+    @RegisterExtension
+    static final RunningEmulator emulator = RunningEmulator.open();
 
     private static void assertUnderstood(HttpExchange reply, String relatesTo) {
         assertThat(reply.status()).as(reply.body()).isEqualTo(500);
