@@ -1,22 +1,30 @@
 package hvemu;
 
+import hvemu.cim.schema.MofLoader;
+import hvemu.cim.schema.MofSource;
+import hvemu.operations.GetOperation;
 import hvemu.operations.IdentifyOperation;
 import hvemu.operations.Operation;
 import hvemu.operations.ServiceIdentity;
 import hvemu.operations.UnservedResourceOperation;
+import hvemu.provider.ProviderRegistry;
+import hvemu.provider.StoredInstanceProvider;
+import hvemu.repository.InMemoryInstanceRepository;
 import hvemu.transport.Credentials;
 import hvemu.transport.TransportSettings;
 import hvemu.transport.WsmanHttpServer;
 import hvemu.wsman.Actions;
 import hvemu.wsman.Dispatcher;
 import hvemu.wsman.EndpointSettings;
-import hvemu.wsman.Namespaces;
+import hvemu.operations.Namespaces;
 import hvemu.wsman.WsmanEndpoint;
 import java.net.InetAddress;
 import java.net.URI;
+import java.nio.file.Path;
 import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import javax.xml.namespace.QName;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,23 +40,29 @@ public final class Emulator implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Emulator.class);
 
     private final WsmanHttpServer server;
+    private final Dispatcher dispatcher;
 
     private Emulator(Builder b) {
         List<String> profiles = new ArrayList<>();
         if (b.credentials != null) {
             profiles.add(ServiceIdentity.HTTP_BASIC);
         }
-        Dispatcher dispatcher = dispatcher(new ServiceIdentity(b.productVendor, b.productVersion, profiles));
+        MofLoader.Model model = MofLoader.load(MofSource.classpath(MofLoader.SCHEMA),
+                b.topology == null ? MofSource.classpath(MofLoader.DEFAULT_TOPOLOGY) : MofSource.file(b.topology));
+        InMemoryInstanceRepository repository = new InMemoryInstanceRepository(model.schema(), model.instances());
+        ProviderRegistry providers = ProviderRegistry.builder(model.schema(), new StoredInstanceProvider(repository))
+                .build();
+        dispatcher = dispatcher(new ServiceIdentity(b.productVendor, b.productVersion, profiles), providers);
         WsmanEndpoint endpoint = new WsmanEndpoint(dispatcher, EndpointSettings.defaults());
         server = new WsmanHttpServer(new TransportSettings(b.host, b.port, b.credentials, b.maxRequestBytes), endpoint);
     }
 
     /** Returns the route table: every Action the service answers, and its operation. */
-    static Dispatcher dispatcher(ServiceIdentity identity) {
+    static Dispatcher dispatcher(ServiceIdentity identity, ProviderRegistry providers) {
         Operation unserved = new UnservedResourceOperation();
         return Dispatcher.builder()
                 .identify(new IdentifyOperation(identity))
-                .on(Actions.GET, unserved)
+                .on(Actions.GET, new GetOperation(providers))
                 .onBody(Actions.PUT, unserved)
                 .onBody(Actions.CREATE, unserved)
                 .on(Actions.DELETE, unserved)
@@ -57,6 +71,11 @@ public final class Emulator implements AutoCloseable {
                 .on(Actions.RELEASE, unserved, new QName(Namespaces.ENUMERATION, "Release"))
                 .invoke(unserved)
                 .build();
+    }
+
+    /** Returns the Actions the service routes (Identify and method Actions aside). */
+    Set<String> routes() {
+        return dispatcher.actions();
     }
 
     /** Returns a builder with WinRM's defaults. */
@@ -108,6 +127,7 @@ public final class Emulator implements AutoCloseable {
         private int maxRequestBytes = TransportSettings.DEFAULT_MAX_REQUEST_BYTES;
         private String productVendor = ServiceIdentity.DEFAULT_PRODUCT_VENDOR;
         private String productVersion = ServiceIdentity.DEFAULT_PRODUCT_VERSION;
+        private Path topology;
 
         private Builder() {
         }
@@ -148,10 +168,18 @@ public final class Emulator implements AutoCloseable {
             return this;
         }
 
+        /** Loads the topology (instances) from a MOF file instead of the default two-node cluster. */
+        public Builder topology(Path topology) {
+            this.topology = topology;
+            return this;
+        }
+
         /**
          * Returns the configured emulator, not yet started.
          *
          * @throws IllegalStateException when it would listen beyond loopback without credentials
+         * @throws hvemu.cim.schema.MofException when the schema or topology cannot be loaded; its
+         *     message names the file, line and column
          */
         public Emulator build() {
             if (credentials == null && !isLoopback(host)) {

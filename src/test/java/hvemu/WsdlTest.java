@@ -2,10 +2,8 @@ package hvemu;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import hvemu.operations.ServiceIdentity;
 import java.nio.file.Path;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Set;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
@@ -30,7 +28,7 @@ class WsdlTest {
                 bound.add(action);
             }
         }
-        Set<String> routed = Emulator.dispatcher(new ServiceIdentity("v", "1", List.of())).actions();
+        Set<String> routed = Emulator.builder().port(0).build().routes();
         assertThat(bound).containsExactlyInAnyOrderElementsOf(routed);
     }
 }

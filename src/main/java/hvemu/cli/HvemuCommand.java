@@ -41,6 +41,10 @@ public final class HvemuCommand implements Callable<Integer> {
             description = "Version reported by authenticated Identify (default: ${DEFAULT-VALUE}).")
     String productVersion;
 
+    @Option(names = "--topology", paramLabel = "FILE",
+            description = "MOF file of the instances to serve (default: the built-in two-node cluster).")
+    java.nio.file.Path topology;
+
     @Option(names = {"-v", "--verbose"}, description = "Log one line per exchange.")
     boolean verbose;
 
@@ -66,8 +70,8 @@ public final class HvemuCommand implements Callable<Integer> {
         try {
             emulator = Emulator.builder().host(host).port(port).credentials(user, password)
                     .maxRequestBytes(maxRequestBytes).productVendor(productVendor).productVersion(productVersion)
-                    .build().start();
-        } catch (IllegalStateException | IllegalArgumentException e) {
+                    .topology(topology).build().start();
+        } catch (IllegalStateException | IllegalArgumentException | hvemu.cim.schema.MofException e) {
             spec.commandLine().getErr().println("hvemu: " + e.getMessage());
             return 2;
         }

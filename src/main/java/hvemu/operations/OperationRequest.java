@@ -27,10 +27,19 @@ public record OperationRequest(
         boolean authenticated,
         RequestBody body) {
 
+    /** The option with which the MI client asks for null arrays marked IsNullArray (wire.md §4.2). */
+    public static final String USE_PRECISE_ARRAYS = "msftwinrm:UsePreciseArrays";
+
     public OperationRequest {
         selectors = List.copyOf(selectors);
         options = Map.copyOf(options);
         Objects.requireNonNull(operationTimeout, "operationTimeout");
         Objects.requireNonNull(body, "body");
+    }
+
+    /** Returns true when the client asked for precise arrays. */
+    public boolean preciseArrays() {
+        List<String> values = options.get(USE_PRECISE_ARRAYS);
+        return values != null && !values.isEmpty() && values.get(0).equalsIgnoreCase("true");
     }
 }

@@ -1,5 +1,6 @@
 package hvemu.wsman;
 
+import hvemu.operations.Namespaces;
 /** The Action URIs of the operations hvemu routes (wire.md §1). */
 public final class Actions {
     private static final String TRANSFER = Namespaces.TRANSFER + "/";

@@ -1,5 +1,6 @@
 package hvemu.wsman;
 
+import hvemu.operations.Namespaces;
 /**
  * The WS-Addressing version a request uses, which its reply uses too.
  *

@@ -1,5 +1,6 @@
 package hvemu.wsman;
 
+import hvemu.operations.Namespaces;
 import hvemu.operations.FaultKind;
 import hvemu.operations.Operation;
 import hvemu.operations.OperationException;

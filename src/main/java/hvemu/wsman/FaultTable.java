@@ -1,5 +1,6 @@
 package hvemu.wsman;
 
+import hvemu.operations.Namespaces;
 import hvemu.operations.FaultDetail;
 import hvemu.operations.FaultKind;
 import java.util.EnumMap;

@@ -1,5 +1,6 @@
 package hvemu.wsman;
 
+import hvemu.operations.Namespaces;
 import com.sun.xml.ws.api.message.Header;
 import com.sun.xml.ws.api.message.Message;
 import com.sun.xml.ws.api.message.MessageHeaders;

@@ -1,5 +1,6 @@
 package hvemu.wsman;
 
+import hvemu.operations.Namespaces;
 import java.io.ByteArrayInputStream;
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;

@@ -1,5 +1,6 @@
 package hvemu.wsman;
 
+import hvemu.operations.Namespaces;
 import hvemu.operations.BodyWriter;
 import java.util.List;
 import javax.xml.stream.XMLStreamException;

@@ -1,5 +1,6 @@
 package hvemu.wsman;
 
+import hvemu.operations.Namespaces;
 import com.sun.xml.ws.api.SOAPVersion;
 import com.sun.xml.ws.api.message.HeaderList;
 import com.sun.xml.ws.api.message.Message;

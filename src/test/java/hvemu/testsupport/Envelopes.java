@@ -25,6 +25,28 @@ public final class Envelopes {
     private Envelopes() {
     }
 
+    /** The WMI-style URI of a class in the served namespace. */
+    public static String wmi(String className) {
+        return "http://schemas.microsoft.com/wbem/wsman/1/wmi/root/HyperVCluster/v2/" + className;
+    }
+
+    /** The DMTF-style URI of a class (with a __cimnamespace selector). */
+    public static String dmtf(String className) {
+        return "http://schemas.dmtf.org/wbem/wscim/1/cim-schema/2/" + className;
+    }
+
+    /** A Get of {@code resourceUri} with the given selectors ({@code name, value, name, value...}). */
+    public static String get(String resourceUri, String... selectors) {
+        StringBuilder set = new StringBuilder("<w:SelectorSet>");
+        for (int i = 0; i < selectors.length; i += 2) {
+            set.append("<w:Selector Name=\"").append(selectors[i]).append("\">").append(selectors[i + 1])
+                    .append("</w:Selector>");
+        }
+        set.append("</w:SelectorSet>");
+        return request(GET, "", "").replace(JOB_URI, resourceUri)
+                .replaceAll("<w:SelectorSet>.*</w:SelectorSet>", java.util.regex.Matcher.quoteReplacement(set.toString()));
+    }
+
     /** A Get of a job, with the usual headers. */
     public static String get() {
         return request(GET, "", "");

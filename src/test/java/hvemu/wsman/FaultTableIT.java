@@ -98,7 +98,7 @@ class FaultTableIT {
                 new Case("DestinationUnreachable, unknown class (MS-WSMV 4.10)",
                         Fixtures.shared("mswsmv-4.10-get-request-unknown-class.xml"), null, "s:Sender",
                         "a:DestinationUnreachable", ADDRESSING_FAULT, 2150858752L, DETAIL + "InvalidResourceURI",
-                        "win32_nosuchclass", "uuid:B2C3F241-1C90-4B91-9D66-EEA0DEB81879"),
+                        "namespace root/cimv2 does not exist", "uuid:B2C3F241-1C90-4B91-9D66-EEA0DEB81879"),
                 new Case("VersionMismatch, SOAP 1.1 envelope",
                         "<e:Envelope xmlns:e=\"http://schemas.xmlsoap.org/soap/envelope/\"><e:Body/></e:Envelope>",
                         null, "s:VersionMismatch", null, ADDRESSING_FAULT, 2150858765L, null, "SOAP 1.2", null))

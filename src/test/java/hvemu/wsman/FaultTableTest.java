@@ -1,5 +1,6 @@
 package hvemu.wsman;
 
+import hvemu.operations.Namespaces;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import hvemu.operations.FaultKind;

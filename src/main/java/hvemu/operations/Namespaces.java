@@ -1,4 +1,4 @@
-package hvemu.wsman;
+package hvemu.operations;
 
 /** Namespace URIs of the WS-Management message parts (wire.md §1). */
 public final class Namespaces {
@@ -15,6 +15,13 @@ public final class Namespaces {
     public static final String WSMAN_FAULT = "http://schemas.microsoft.com/wbem/wsman/1/wsmanfault";
     public static final String SHELL = "http://schemas.microsoft.com/wbem/wsman/1/windows/shell";
     public static final String XML = "http://www.w3.org/XML/1998/namespace";
+    public static final String XSI = "http://www.w3.org/2001/XMLSchema-instance";
+    public static final String CIM = "http://schemas.dmtf.org/wbem/wscim/1/common";
+    public static final String CIM_BINDING = "http://schemas.dmtf.org/wbem/wsman/1/cimbinding.xsd";
+    /** Resource URIs of WMI classes: this, the namespace path, a slash and the class (wire.md §4.1). */
+    public static final String WMI_URI = "http://schemas.microsoft.com/wbem/wsman/1/wmi/";
+    /** Resource URIs of classes in the DMTF style, with the namespace in a __cimnamespace selector. */
+    public static final String DMTF_URI = "http://schemas.dmtf.org/wbem/wscim/1/cim-schema/2/";
 
     private Namespaces() {
     }

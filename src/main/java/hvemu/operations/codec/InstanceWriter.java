@@ -1,0 +1,87 @@
+package hvemu.operations.codec;
+
+import hvemu.cim.CimClass;
+import hvemu.cim.CimDateTime;
+import hvemu.cim.CimInstance;
+import hvemu.cim.CimProperty;
+import hvemu.cim.ObjectPath;
+import hvemu.cim.schema.Schema;
+import hvemu.operations.Namespaces;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamWriter;
+
+/**
+ * Writes an instance as WinRM does (wire.md §4.2): the class element in its own class's namespace with
+ * {@code xsi:type="p:<Class>_Type"}; every property in case-insensitive alphabetical order; NULL as
+ * {@code xsi:nil="true"}; arrays as repeated elements (an empty array is omitted, a NULL array is one
+ * nil element, marked {@code IsNullArray} for clients that ask for precise arrays); datetimes in
+ * {@code cim:Datetime} or {@code cim:Interval}; references as endpoint references.
+ */
+public final class InstanceWriter {
+    private static final Comparator<CimProperty> ALPHABETICAL =
+            Comparator.comparing(p -> p.name(), String.CASE_INSENSITIVE_ORDER);
+
+    private final Schema schema;
+
+    public InstanceWriter(Schema schema) {
+        this.schema = schema;
+    }
+
+    /**
+     * Writes the instance element.
+     *
+     * @param style the request's resource URI style, in which class namespaces are rendered
+     * @param preciseArrays whether the client asked for {@code msftwinrm:UsePreciseArrays}
+     */
+    public void write(XMLStreamWriter out, CimInstance instance, ResourceUri style, boolean preciseArrays)
+            throws XMLStreamException {
+        CimClass cls = schema.get(instance.className());
+        String ns = style.classUri(cls.name());
+        out.writeStartElement("p", cls.name(), ns);
+        out.writeNamespace("p", ns);
+        out.writeNamespace("xsi", Namespaces.XSI);
+        out.writeNamespace("cim", Namespaces.CIM);
+        out.writeAttribute("xsi", Namespaces.XSI, "type", "p:" + cls.name() + "_Type");
+        List<CimProperty> properties = new ArrayList<>(cls.properties());
+        properties.sort(ALPHABETICAL);
+        for (CimProperty property : properties) {
+            writeProperty(out, ns, property, instance.get(property.name()), style, preciseArrays);
+        }
+        out.writeEndElement();
+    }
+
+    private void writeProperty(XMLStreamWriter out, String ns, CimProperty property, Object value, ResourceUri style,
+            boolean preciseArrays) throws XMLStreamException {
+        if (value == null) {
+            out.writeStartElement("p", property.name(), ns);
+            out.writeAttribute("xsi", Namespaces.XSI, "nil", "true");
+            if (property.array() && preciseArrays) {
+                out.writeNamespace("m", Namespaces.MSFT);
+                out.writeAttribute("m", Namespaces.MSFT, "IsNullArray", "true");
+            }
+            out.writeEndElement();
+            return;
+        }
+        if (value instanceof List<?> items) {
+            for (Object item : items) {
+                writeProperty(out, ns, property, item, style, preciseArrays);
+            }
+            return;
+        }
+        out.writeStartElement("p", property.name(), ns);
+        if (value instanceof ObjectPath path) {
+            EprWriter.declare(out);
+            EprWriter.writeChildren(out, path, style);
+        } else if (value instanceof CimDateTime dt) {
+            out.writeStartElement("cim", dt.isInterval() ? "Interval" : "Datetime", Namespaces.CIM);
+            out.writeCharacters(dt.toXml());
+            out.writeEndElement();
+        } else {
+            out.writeCharacters(ValueText.of(value));
+        }
+        out.writeEndElement();
+    }
+}

@@ -1,0 +1,69 @@
+package hvemu.provider;
+
+import hvemu.cim.schema.Schema;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Which provider serves which class, written out explicitly (STYLE.md §6.4). A class without an entry
+ * of its own is served by the provider of its nearest registered ancestor, else by the default.
+ * Immutable and thread-safe.
+ */
+public final class ProviderRegistry {
+    private final Schema schema;
+    private final InstanceProvider defaultProvider;
+    private final Map<String, InstanceProvider> instanceProviders;
+
+    private ProviderRegistry(Builder b) {
+        this.schema = Objects.requireNonNull(b.schema, "schema");
+        this.defaultProvider = Objects.requireNonNull(b.defaultProvider, "default provider");
+        this.instanceProviders = Map.copyOf(b.instanceProviders);
+    }
+
+    /** Returns a builder whose default provider serves every class not registered. */
+    public static Builder builder(Schema schema, InstanceProvider defaultProvider) {
+        Builder b = new Builder();
+        b.schema = schema;
+        b.defaultProvider = defaultProvider;
+        return b;
+    }
+
+    /** Returns the schema the registry serves. */
+    public Schema schema() {
+        return schema;
+    }
+
+    /** Returns the instance provider of a class. */
+    public InstanceProvider instances(String className) {
+        for (var c = schema.find(className).orElse(null); c != null;
+                c = c.superclass() == null ? null : schema.find(c.superclass()).orElse(null)) {
+            InstanceProvider p = instanceProviders.get(c.name().toLowerCase(Locale.ROOT));
+            if (p != null) {
+                return p;
+            }
+        }
+        return defaultProvider;
+    }
+
+    /** Builds a {@link ProviderRegistry}. */
+    public static final class Builder {
+        private Schema schema;
+        private InstanceProvider defaultProvider;
+        private final Map<String, InstanceProvider> instanceProviders = new LinkedHashMap<>();
+
+        private Builder() {
+        }
+
+        /** Serves a class (and classes derived from it) with the given provider. */
+        public Builder instances(String className, InstanceProvider provider) {
+            instanceProviders.put(className.toLowerCase(Locale.ROOT), provider);
+            return this;
+        }
+
+        public ProviderRegistry build() {
+            return new ProviderRegistry(this);
+        }
+    }
+}

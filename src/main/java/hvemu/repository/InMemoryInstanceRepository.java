@@ -1,0 +1,157 @@
+package hvemu.repository;
+
+import hvemu.cim.CimClass;
+import hvemu.cim.CimInstance;
+import hvemu.cim.ObjectPath;
+import hvemu.cim.schema.MofLoader;
+import hvemu.cim.schema.Schema;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Function;
+
+/**
+ * An {@link InstanceRepository} in memory: instances by class, then by path, behind a read-write lock.
+ * Updates write into a change set that is applied at the end, so a failed update leaves nothing behind.
+ */
+public final class InMemoryInstanceRepository implements InstanceRepository {
+    private final Schema schema;
+    private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+    /** Own class name (lower case) to the instances of exactly that class, by path. */
+    private final Map<String, LinkedHashMap<ObjectPath, CimInstance>> byClass = new HashMap<>();
+
+    public InMemoryInstanceRepository(Schema schema, List<CimInstance> seed) {
+        this.schema = schema;
+        seed.forEach(this::store);
+    }
+
+    @Override
+    public Optional<CimInstance> get(ObjectPath path) {
+        lock.readLock().lock();
+        try {
+            return find(path);
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    @Override
+    public List<CimInstance> instancesOf(String className) {
+        lock.readLock().lock();
+        try {
+            return collect(className);
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    @Override
+    public <T> T update(Function<Changes, T> work) {
+        lock.writeLock().lock();
+        try {
+            ChangeSet changes = new ChangeSet();
+            T result = work.apply(changes);
+            changes.apply();
+            return result;
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    private Optional<CimInstance> find(ObjectPath path) {
+        for (CimClass c : schema.descendantsOf(path.className())) {
+            Map<ObjectPath, CimInstance> instances = byClass.get(c.name().toLowerCase(Locale.ROOT));
+            if (instances != null) {
+                CimInstance found = instances.get(path.withClassName(c.name()));
+                if (found != null) {
+                    return Optional.of(found);
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private List<CimInstance> collect(String className) {
+        List<CimInstance> out = new ArrayList<>();
+        for (CimClass c : schema.descendantsOf(className)) {
+            Map<ObjectPath, CimInstance> instances = byClass.get(c.name().toLowerCase(Locale.ROOT));
+            if (instances != null) {
+                out.addAll(instances.values());
+            }
+        }
+        return out;
+    }
+
+    private ObjectPath store(CimInstance instance) {
+        ObjectPath path = MofLoader.pathOf(schema, instance);
+        byClass.computeIfAbsent(instance.className().toLowerCase(Locale.ROOT), k -> new LinkedHashMap<>())
+                .put(path, instance);
+        return path;
+    }
+
+    /** Pending changes of one update: puts and deletes, by path, in order. */
+    private final class ChangeSet implements Changes {
+        private final LinkedHashMap<ObjectPath, CimInstance> pending = new LinkedHashMap<>();
+
+        @Override
+        public Optional<CimInstance> get(ObjectPath path) {
+            for (CimClass c : schema.descendantsOf(path.className())) {
+                ObjectPath own = path.withClassName(c.name());
+                if (pending.containsKey(own)) {
+                    return Optional.ofNullable(pending.get(own));
+                }
+            }
+            return find(path);
+        }
+
+        @Override
+        public List<CimInstance> instancesOf(String className) {
+            List<CimInstance> out = new ArrayList<>();
+            for (CimInstance i : collect(className)) {
+                ObjectPath path = MofLoader.pathOf(schema, i);
+                if (!pending.containsKey(path)) {
+                    out.add(i);
+                }
+            }
+            pending.forEach((path, i) -> {
+                if (i != null && schema.isA(i.className(), className)) {
+                    out.add(i);
+                }
+            });
+            return out;
+        }
+
+        @Override
+        public ObjectPath put(CimInstance instance) {
+            ObjectPath path = MofLoader.pathOf(schema, instance);
+            pending.put(path, instance);
+            return path;
+        }
+
+        @Override
+        public boolean delete(ObjectPath path) {
+            Optional<CimInstance> existing = get(path);
+            existing.ifPresent(i -> pending.put(MofLoader.pathOf(schema, i), null));
+            return existing.isPresent();
+        }
+
+        void apply() {
+            pending.forEach((path, instance) -> {
+                String cls = path.className().toLowerCase(Locale.ROOT);
+                if (instance == null) {
+                    LinkedHashMap<ObjectPath, CimInstance> instances = byClass.get(cls);
+                    if (instances != null) {
+                        instances.remove(path);
+                    }
+                } else {
+                    byClass.computeIfAbsent(cls, k -> new LinkedHashMap<>()).put(path, instance);
+                }
+            });
+        }
+    }
+}

@@ -1,0 +1,46 @@
+package hvemu.repository;
+
+import hvemu.cim.CimInstance;
+import hvemu.cim.ObjectPath;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * The instances of a namespace, keyed by object path, polymorphic by the class hierarchy.
+ *
+ * <p>Key names and string key values compare case-insensitively. Reads see a consistent state;
+ * {@link #update} applies several changes atomically, so a pool and its associations appear together
+ * or not at all. Implementations must be thread-safe.
+ */
+public interface InstanceRepository {
+    /**
+     * Returns the instance at a path. The path's class may be a base class of the instance's class
+     * (a request for {@code CIM_ResourcePool} finds a {@code Msvm_ResourcePool}).
+     */
+    Optional<CimInstance> get(ObjectPath path);
+
+    /** Returns the instances of a class and of every class derived from it, in insertion order. */
+    List<CimInstance> instancesOf(String className);
+
+    /**
+     * Runs {@code work} alone: no other update runs, and no read sees its changes until it returns.
+     * If {@code work} throws, none of its changes is applied.
+     *
+     * @return what {@code work} returns
+     */
+    <T> T update(Function<Changes, T> work);
+
+    /** What an {@link #update} may read and change. Reads see the changes made so far. */
+    interface Changes {
+        Optional<CimInstance> get(ObjectPath path);
+
+        List<CimInstance> instancesOf(String className);
+
+        /** Adds an instance, or replaces the one at its path; returns its path. */
+        ObjectPath put(CimInstance instance);
+
+        /** Removes the instance at a path; returns whether there was one. */
+        boolean delete(ObjectPath path);
+    }
+}
