@@ -3,12 +3,17 @@ package hvemu;
 import hvemu.cim.schema.MofLoader;
 import hvemu.cim.schema.MofSource;
 import hvemu.operations.GetOperation;
+import hvemu.job.Clock;
+import hvemu.job.JobEngine;
+import hvemu.job.JobProgression;
 import hvemu.operations.IdentifyOperation;
+import hvemu.operations.InvokeOperation;
 import hvemu.operations.Operation;
 import hvemu.operations.ServiceIdentity;
 import hvemu.operations.UnservedResourceOperation;
 import hvemu.provider.ProviderRegistry;
 import hvemu.provider.StoredInstanceProvider;
+import hvemu.provider.pool.ResourcePoolConfigurationServiceProvider;
 import hvemu.repository.InMemoryInstanceRepository;
 import hvemu.transport.Credentials;
 import hvemu.transport.TransportSettings;
@@ -30,7 +35,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A running hvemu: the WS-Man endpoint on its HTTP port.
+ * A running hvemu: the WS-Man endpoint on its HTTP port, serving the CIM model loaded from MOF.
  *
  * <p>Build one with {@link #builder()}, then {@link #start()}; {@link #close()} stops it. Defaults are
  * WinRM's: 127.0.0.1, port 5985, a 500 KB request limit, and the vendor and version of a Windows Server
@@ -41,6 +46,7 @@ public final class Emulator implements AutoCloseable {
 
     private final WsmanHttpServer server;
     private final Dispatcher dispatcher;
+    private final JobEngine jobs;
 
     private Emulator(Builder b) {
         List<String> profiles = new ArrayList<>();
@@ -50,7 +56,11 @@ public final class Emulator implements AutoCloseable {
         MofLoader.Model model = MofLoader.load(MofSource.classpath(MofLoader.SCHEMA),
                 b.topology == null ? MofSource.classpath(MofLoader.DEFAULT_TOPOLOGY) : MofSource.file(b.topology));
         InMemoryInstanceRepository repository = new InMemoryInstanceRepository(model.schema(), model.instances());
+        jobs = new JobEngine(b.clock, b.jobs, repository, model.schema().namespace());
         ProviderRegistry providers = ProviderRegistry.builder(model.schema(), new StoredInstanceProvider(repository))
+                .methods("CIM_ResourcePoolConfigurationService",
+                        new ResourcePoolConfigurationServiceProvider(model.schema(), repository, jobs))
+                .refresh(jobs::catchUp)
                 .build();
         dispatcher = dispatcher(new ServiceIdentity(b.productVendor, b.productVersion, profiles), providers);
         WsmanEndpoint endpoint = new WsmanEndpoint(dispatcher, EndpointSettings.defaults());
@@ -69,7 +79,7 @@ public final class Emulator implements AutoCloseable {
                 .on(Actions.ENUMERATE, unserved, new QName(Namespaces.ENUMERATION, "Enumerate"))
                 .on(Actions.PULL, unserved, new QName(Namespaces.ENUMERATION, "Pull"))
                 .on(Actions.RELEASE, unserved, new QName(Namespaces.ENUMERATION, "Release"))
-                .invoke(unserved)
+                .invoke(new InvokeOperation(providers))
                 .build();
     }
 
@@ -104,6 +114,11 @@ public final class Emulator implements AutoCloseable {
         return server.endpointUri();
     }
 
+    /** Returns the job engine: its clock and progression, and control of stepped jobs. */
+    public JobEngine jobs() {
+        return jobs;
+    }
+
     /** Returns the HTTP port. */
     public int port() {
         return server.port();
@@ -128,6 +143,8 @@ public final class Emulator implements AutoCloseable {
         private String productVendor = ServiceIdentity.DEFAULT_PRODUCT_VENDOR;
         private String productVersion = ServiceIdentity.DEFAULT_PRODUCT_VERSION;
         private Path topology;
+        private Clock clock = Clock.system();
+        private JobProgression jobs = JobProgression.timed(java.time.Duration.ofSeconds(1));
 
         private Builder() {
         }
@@ -171,6 +188,18 @@ public final class Emulator implements AutoCloseable {
         /** Loads the topology (instances) from a MOF file instead of the default two-node cluster. */
         public Builder topology(Path topology) {
             this.topology = topology;
+            return this;
+        }
+
+        /** Sets the clock jobs run by; the system clock by default. */
+        public Builder clock(Clock clock) {
+            this.clock = clock;
+            return this;
+        }
+
+        /** Sets how jobs progress: immediate, timed (1 s by default) or stepped. */
+        public Builder jobs(JobProgression jobs) {
+            this.jobs = jobs;
             return this;
         }
 

@@ -45,6 +45,10 @@ public final class HvemuCommand implements Callable<Integer> {
             description = "MOF file of the instances to serve (default: the built-in two-node cluster).")
     java.nio.file.Path topology;
 
+    @Option(names = "--jobs", defaultValue = "1s", paramLabel = "MODE",
+            description = "How jobs progress: immediate, stepped, or a duration such as 2s (default: ${DEFAULT-VALUE}).")
+    String jobs;
+
     @Option(names = {"-v", "--verbose"}, description = "Log one line per exchange.")
     boolean verbose;
 
@@ -70,7 +74,7 @@ public final class HvemuCommand implements Callable<Integer> {
         try {
             emulator = Emulator.builder().host(host).port(port).credentials(user, password)
                     .maxRequestBytes(maxRequestBytes).productVendor(productVendor).productVersion(productVersion)
-                    .topology(topology).build().start();
+                    .topology(topology).jobs(hvemu.job.JobProgression.parse(jobs)).build().start();
         } catch (IllegalStateException | IllegalArgumentException | hvemu.cim.schema.MofException e) {
             spec.commandLine().getErr().println("hvemu: " + e.getMessage());
             return 2;

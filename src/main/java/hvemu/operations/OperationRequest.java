@@ -8,6 +8,7 @@ import java.util.Objects;
 /**
  * A WS-Management request with its SOAP and addressing details removed.
  *
+ * @param action the request's Action, or null (Identify)
  * @param resourceUri the {@code w:ResourceURI}, trimmed, or null when absent
  * @param selectors the {@code w:SelectorSet} entries in request order
  * @param options the {@code w:OptionSet} entries by name, in request order; repeated names keep every value
@@ -18,6 +19,7 @@ import java.util.Objects;
  * @param body the request body
  */
 public record OperationRequest(
+        String action,
         String resourceUri,
         List<Selector> selectors,
         Map<String, List<String>> options,

@@ -15,11 +15,35 @@ public final class ProviderRegistry {
     private final Schema schema;
     private final InstanceProvider defaultProvider;
     private final Map<String, InstanceProvider> instanceProviders;
+    private final Map<String, MethodProvider> methodProviders;
+    private final Runnable refresh;
 
     private ProviderRegistry(Builder b) {
         this.schema = Objects.requireNonNull(b.schema, "schema");
         this.defaultProvider = Objects.requireNonNull(b.defaultProvider, "default provider");
         this.instanceProviders = Map.copyOf(b.instanceProviders);
+        this.methodProviders = Map.copyOf(b.methodProviders);
+        this.refresh = b.refresh;
+    }
+
+    /**
+     * Brings time-driven state up to date (jobs that should have moved, finished jobs to remove);
+     * operations call it before they read the model.
+     */
+    public void refresh() {
+        refresh.run();
+    }
+
+    /** Returns the method provider of a class, or null when its methods are not served. */
+    public MethodProvider methods(String className) {
+        for (var c = schema.find(className).orElse(null); c != null;
+                c = c.superclass() == null ? null : schema.find(c.superclass()).orElse(null)) {
+            MethodProvider p = methodProviders.get(c.name().toLowerCase(Locale.ROOT));
+            if (p != null) {
+                return p;
+            }
+        }
+        return null;
     }
 
     /** Returns a builder whose default provider serves every class not registered. */
@@ -52,6 +76,8 @@ public final class ProviderRegistry {
         private Schema schema;
         private InstanceProvider defaultProvider;
         private final Map<String, InstanceProvider> instanceProviders = new LinkedHashMap<>();
+        private final Map<String, MethodProvider> methodProviders = new LinkedHashMap<>();
+        private Runnable refresh = () -> { };
 
         private Builder() {
         }
@@ -59,6 +85,18 @@ public final class ProviderRegistry {
         /** Serves a class (and classes derived from it) with the given provider. */
         public Builder instances(String className, InstanceProvider provider) {
             instanceProviders.put(className.toLowerCase(Locale.ROOT), provider);
+            return this;
+        }
+
+        /** Serves the methods of a class (and classes derived from it) with the given provider. */
+        public Builder methods(String className, MethodProvider provider) {
+            methodProviders.put(className.toLowerCase(Locale.ROOT), provider);
+            return this;
+        }
+
+        /** Sets what {@link ProviderRegistry#refresh()} runs. */
+        public Builder refresh(Runnable refresh) {
+            this.refresh = Objects.requireNonNull(refresh, "refresh");
             return this;
         }
 

@@ -54,6 +54,26 @@ final class MetroRequestBody implements RequestBody {
         }
     }
 
+    @Override
+    public <T> T read(BodyReader<T> reader) throws OperationException {
+        if (element == null) {
+            throw new OperationException(FaultKind.SCHEMA_VALIDATION_ERROR, "The request body is empty.");
+        }
+        if (read) {
+            throw new IllegalStateException("the body has been read");
+        }
+        read = true;
+        try {
+            XMLStreamReader in = message.readPayload();
+            T value = reader.read(in);
+            drainRest(in);
+            return value;
+        } catch (XMLStreamException | RuntimeException e) {
+            throw new OperationException(FaultKind.SCHEMA_VALIDATION_ERROR,
+                    "The element " + element.getLocalPart() + " in the body cannot be read: " + Prolog.describe(e));
+        }
+    }
+
     /**
      * Reads the rest of the request, so that XML that is not well-formed is found before an operation
      * acts on it. Does nothing when the body has been read or is empty.

@@ -98,7 +98,7 @@ public final class WsmanEndpoint implements Provider<Message> {
             // The transport lets unauthenticated requests through only when they are Identify.
             throw new IllegalStateException("unauthenticated request reached the dispatcher");
         }
-        OperationRequest operationRequest = new OperationRequest(headers.resourceUri(), headers.selectors(),
+        OperationRequest operationRequest = new OperationRequest(headers.action(), headers.resourceUri(), headers.selectors(),
                 headers.options(), envelopeLimit(headers), timeout(headers), headers.locale(), authenticated, body);
         Reply result = route.operation().execute(operationRequest);
         ReplyEnvelope.Style style = identify ? ReplyEnvelope.Style.IDENTIFY : ReplyEnvelope.Style.TRANSFER;

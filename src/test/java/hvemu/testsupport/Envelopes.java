@@ -44,7 +44,25 @@ public final class Envelopes {
         }
         set.append("</w:SelectorSet>");
         return request(GET, "", "").replace(JOB_URI, resourceUri)
-                .replaceAll("<w:SelectorSet>.*</w:SelectorSet>", java.util.regex.Matcher.quoteReplacement(set.toString()));
+                .replaceFirst("<w:SelectorSet>.*?</w:SelectorSet>", java.util.regex.Matcher.quoteReplacement(set.toString()));
+    }
+
+    /** A selector holding an endpoint reference (a REF key) with the given EPR children. */
+    public static String refSelector(String name, String eprChildren) {
+        return "<w:Selector Name=\"" + name + "\"><a:EndpointReference>" + eprChildren + "</a:EndpointReference></w:Selector>";
+    }
+
+    /** A Get with a literal SelectorSet content. */
+    public static String getWith(String resourceUri, String selectorSetContent) {
+        return request(GET, "", "").replace(JOB_URI, resourceUri).replaceFirst("<w:SelectorSet>.*?</w:SelectorSet>",
+                java.util.regex.Matcher.quoteReplacement("<w:SelectorSet>" + selectorSetContent + "</w:SelectorSet>"));
+    }
+
+    /** EPR children addressing an instance by its InstanceID. */
+    public static String eprOf(String className, String instanceId) {
+        return "<a:Address>" + ANONYMOUS + "</a:Address><a:ReferenceParameters><w:ResourceURI>" + wmi(className)
+                + "</w:ResourceURI><w:SelectorSet><w:Selector Name=\"InstanceID\">" + instanceId
+                + "</w:Selector></w:SelectorSet></a:ReferenceParameters>";
     }
 
     /** A Get of a job, with the usual headers. */

@@ -3,6 +3,7 @@ package hvemu.testsupport;
 import java.util.Map;
 import org.xmlunit.assertj3.XmlAssert;
 import org.xmlunit.diff.DefaultNodeMatcher;
+import org.xmlunit.diff.DifferenceEvaluators;
 import org.xmlunit.diff.ElementSelectors;
 import org.xmlunit.placeholder.PlaceholderDifferenceEvaluator;
 
@@ -37,7 +38,8 @@ public final class Xml {
                 .ignoreWhitespace()
                 .ignoreComments()
                 .withNodeMatcher(new DefaultNodeMatcher(ElementSelectors.byName))
-                .withDifferenceEvaluator(new PlaceholderDifferenceEvaluator())
+                .withDifferenceEvaluator(DifferenceEvaluators.chain(DifferenceEvaluators.Default,
+                        new PlaceholderDifferenceEvaluator()))
                 .areSimilar();
     }
 }

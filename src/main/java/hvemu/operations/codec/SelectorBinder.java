@@ -27,7 +27,8 @@ public final class SelectorBinder {
     }
 
     /** Returns the path the selectors address, in the class's key order. */
-    public static ObjectPath bind(String namespace, CimClass cls, List<Selector> selectors) throws OperationException {
+    public static ObjectPath bind(String namespace, hvemu.cim.schema.Schema schema, CimClass cls, List<Selector> selectors)
+            throws OperationException {
         Map<String, Selector> given = new LinkedHashMap<>();
         Set<String> seen = new HashSet<>();
         for (Selector s : selectors) {
@@ -46,7 +47,7 @@ public final class SelectorBinder {
                 throw invalid(FaultDetail.INSUFFICIENT_SELECTORS, "The selector " + key.name() + " is missing; "
                         + cls.name() + " is addressed by " + keyNames(cls) + ".");
             }
-            keys.put(key.name(), value(key, s));
+            keys.put(key.name(), value(namespace, schema, key, s));
         }
         if (!given.isEmpty()) {
             Selector extra = given.values().iterator().next();
@@ -56,10 +57,21 @@ public final class SelectorBinder {
         return ObjectPath.of(namespace, cls.name(), keys);
     }
 
-    private static Object value(CimProperty key, Selector s) throws OperationException {
+    private static Object value(String namespace, hvemu.cim.schema.Schema schema, CimProperty key, Selector s)
+            throws OperationException {
         if (key.type() == CimType.REFERENCE) {
-            throw invalid(FaultDetail.TYPE_MISMATCH, "The selector " + s.name() + " is a reference; give it as an "
-                    + "endpoint reference.");
+            if (s.reference() == null) {
+                throw invalid(FaultDetail.TYPE_MISMATCH, "The selector " + s.name() + " is a reference; give it as an "
+                        + "endpoint reference.");
+            }
+            ResourceUri uri = ResourceUri.parse(s.reference().resourceUri(), s.reference().selectors());
+            CimClass target = schema.find(uri.className()).orElseThrow(() -> invalid(FaultDetail.INVALID_VALUE,
+                    "The selector " + s.name() + " refers to the class " + uri.className() + ", which does not exist."));
+            return bind(namespace, schema, target, s.reference().selectors());
+        }
+        if (s.reference() != null) {
+            throw invalid(FaultDetail.TYPE_MISMATCH, "The selector " + s.name() + " is " + key.type().mofName()
+                    + ", not a reference.");
         }
         try {
             return key.type().parse(s.value());

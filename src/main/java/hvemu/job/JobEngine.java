@@ -1,0 +1,345 @@
+package hvemu.job;
+
+import hvemu.cim.CimDateTime;
+import hvemu.cim.CimInstance;
+import hvemu.cim.ObjectPath;
+import hvemu.repository.InstanceRepository;
+import hvemu.repository.InstanceRepository.Changes;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Runs {@code Msvm_ConcreteJob}s: New (2) → Starting (3) → Running (4) → Completed (7), or Exception
+ * (10), keeping the job instance's properties true at each step (model.md §5.4).
+ *
+ * <p>A method submits a job in two parts: {@link #prepare} inside the repository update that validated
+ * the call (the job, its owner link and the reservations appear with the validation, atomically), and
+ * {@link #start} once that update committed. At completion the job's {@link Outcome} runs in the same
+ * update that marks the job Completed, so its results and the job's state appear together. Finished
+ * jobs are removed after their TimeBeforeRemoval. Thread-safe.
+ */
+public final class JobEngine {
+    public static final String JOB_CLASS = "Msvm_ConcreteJob";
+    public static final String AFFECTED = "Msvm_AffectedJobElement";
+    public static final String OWNING = "Msvm_OwningJobElement";
+    public static final int NEW = 2;
+    public static final int STARTING = 3;
+    public static final int RUNNING = 4;
+    public static final int COMPLETED = 7;
+    public static final int TERMINATED = 8;
+    public static final int KILLED = 9;
+    public static final int EXCEPTION = 10;
+    /** ElementEffects: the job has exclusive use of the element while it runs. */
+    public static final long EXCLUSIVE_USE = 2;
+    /** ElementEffects: the job creates the element. */
+    public static final long CREATE = 5;
+    private static final Duration DEFAULT_TIME_BEFORE_REMOVAL = Duration.ofMinutes(5);
+    private static final int STEPS = 3;
+
+    private final Clock clock;
+    private final InstanceRepository repository;
+    private final String namespace;
+    private volatile JobProgression progression;
+    private final Map<String, Active> active = new LinkedHashMap<>();
+    private final Map<String, ObjectPath> finished = new LinkedHashMap<>();
+
+    /** What a job does when it completes: makes its results in {@code changes}, returning their paths. */
+    @FunctionalInterface
+    public interface Outcome {
+        List<ObjectPath> complete(Changes changes);
+    }
+
+    /**
+     * What a method asks of a job.
+     *
+     * @param jobType the Msvm_ConcreteJob JobType (150 creating a resource pool, ...)
+     * @param name the job's Name and ElementName
+     * @param owner the service that owns the job (Msvm_OwningJobElement)
+     * @param reserved elements the job uses exclusively while it runs (Msvm_AffectedJobElement {2})
+     * @param outcome what completion makes
+     */
+    public record Spec(int jobType, String name, ObjectPath owner, List<ObjectPath> reserved, Outcome outcome) {
+        public Spec {
+            reserved = List.copyOf(reserved);
+        }
+    }
+
+    /** A job prepared in an update, to be started once the update commits. */
+    public record Pending(ObjectPath job, Spec spec) {
+    }
+
+    private record Active(ObjectPath job, Spec spec, Instant submitted, int step) {
+    }
+
+    public JobEngine(Clock clock, JobProgression progression, InstanceRepository repository, String namespace) {
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.progression = Objects.requireNonNull(progression, "progression");
+        this.repository = repository;
+        this.namespace = namespace;
+    }
+
+    /** Returns the clock jobs run by. */
+    public Clock clock() {
+        return clock;
+    }
+
+    public JobProgression progression() {
+        return progression;
+    }
+
+    /** Changes how jobs submitted from now on progress. */
+    public void progression(JobProgression progression) {
+        this.progression = Objects.requireNonNull(progression, "progression");
+    }
+
+    /** Returns the path of the job with that InstanceID. */
+    public ObjectPath jobPath(String instanceId) {
+        return ObjectPath.of(namespace, JOB_CLASS, Map.of("InstanceID", instanceId));
+    }
+
+    /** Creates the job (New), its owner link and its reservations in {@code changes}. */
+    public Pending prepare(Changes changes, Spec spec) {
+        Instant now = clock.now();
+        String id = UUID.randomUUID().toString().toUpperCase(Locale.ROOT);
+        Map<String, Object> job = new LinkedHashMap<>();
+        job.put("InstanceID", id);
+        job.put("Name", spec.name());
+        job.put("ElementName", spec.name());
+        job.put("Caption", spec.name());
+        job.put("Description", spec.name());
+        job.put("JobType", (long) spec.jobType());
+        job.put("JobState", (long) NEW);
+        job.put("JobStatus", "Job is new");
+        job.put("PercentComplete", 0L);
+        job.put("TimeSubmitted", CimDateTime.of(now));
+        job.put("TimeOfLastStateChange", CimDateTime.of(now));
+        job.put("TimeBeforeRemoval", CimDateTime.interval(DEFAULT_TIME_BEFORE_REMOVAL));
+        job.put("DeleteOnCompletion", Boolean.FALSE);
+        job.put("Cancellable", Boolean.TRUE);
+        job.put("OperationalStatus", List.of(2L));
+        job.put("HealthState", 5L);
+        job.put("Owner", String.valueOf(spec.owner().key("Name")));
+        job.put("LocalOrUtcTime", 2L);
+        ObjectPath path = changes.put(CimInstance.of(JOB_CLASS, job));
+        changes.put(CimInstance.of(OWNING, Map.of("OwningElement", spec.owner(), "OwnedElement", path)));
+        for (ObjectPath element : spec.reserved()) {
+            changes.put(affected(element, path, EXCLUSIVE_USE));
+        }
+        return new Pending(path, spec);
+    }
+
+    /** Starts a prepared job; an immediate job runs to its end now. */
+    public synchronized void start(Pending pending) {
+        Active a = new Active(pending.job(), pending.spec(), clock.now(), 0);
+        active.put(key(pending.job()), a);
+        if (progression instanceof JobProgression.Immediate) {
+            while (active.containsKey(key(pending.job()))) {
+                step(active.get(key(pending.job())), clock.now());
+            }
+        }
+    }
+
+    /** Applies every transition due by now, refreshes running jobs, and removes expired finished jobs. */
+    public synchronized void catchUp() {
+        Instant now = clock.now();
+        if (progression instanceof JobProgression.Timed timed) {
+            for (Active a : List.copyOf(active.values())) {
+                Active current = a;
+                while (current != null) {
+                    Instant due = current.submitted().plus(timed.duration().multipliedBy(current.step() + 1)
+                            .dividedBy(STEPS));
+                    if (due.isAfter(now)) {
+                        break;
+                    }
+                    step(current, due);
+                    current = active.get(key(a.job()));
+                }
+            }
+        }
+        refreshRunning(now);
+        removeExpired(now);
+    }
+
+    /** Moves one job a step; returns false when it has no active job of that InstanceID. */
+    public synchronized boolean advance(String instanceId) {
+        Active a = active.get(instanceId.toUpperCase(Locale.ROOT));
+        if (a == null) {
+            return false;
+        }
+        step(a, clock.now());
+        return true;
+    }
+
+    /** Moves every active job a step; returns how many moved. */
+    public synchronized int advanceAll() {
+        List<Active> all = List.copyOf(active.values());
+        all.forEach(a -> step(a, clock.now()));
+        return all.size();
+    }
+
+    /** Completes a job now, whatever its step; returns false when it is not active. */
+    public synchronized boolean complete(String instanceId) {
+        while (active.containsKey(instanceId.toUpperCase(Locale.ROOT))) {
+            step(active.get(instanceId.toUpperCase(Locale.ROOT)), clock.now());
+        }
+        return finished.containsKey(instanceId.toUpperCase(Locale.ROOT));
+    }
+
+    /** Ends an active job in Exception (10) with the given error; its reservations are released. */
+    public synchronized boolean fail(String instanceId, int errorCode, String description) {
+        Active a = active.remove(instanceId.toUpperCase(Locale.ROOT));
+        if (a == null) {
+            return false;
+        }
+        Instant now = clock.now();
+        repository.update(changes -> {
+            release(changes, a.job());
+            update(changes, a.job(), now, Map.of("JobState", (long) EXCEPTION, "ErrorCode", (long) errorCode,
+                    "ErrorDescription", description, "ErrorSummaryDescription", description,
+                    "JobStatus", "Job failed", "OperationalStatus", List.of(6L, 17L), "HealthState", 20L));
+            return null;
+        });
+        finished.put(key(a.job()), a.job());
+        return true;
+    }
+
+    /** Returns the InstanceIDs of the jobs still running, oldest first. */
+    public synchronized List<String> activeJobs() {
+        return List.copyOf(active.keySet());
+    }
+
+    private void step(Active a, Instant at) {
+        int next = a.step() + 1;
+        if (next < STEPS) {
+            repository.update(changes -> {
+                Map<String, Object> values = new LinkedHashMap<>();
+                values.put("JobState", (long) (next == 1 ? STARTING : RUNNING));
+                values.put("JobStatus", next == 1 ? "Job is starting" : "Job is running");
+                values.put("PercentComplete", next == 1 ? 0L : 50L);
+                if (next == 1) {
+                    values.put("StartTime", CimDateTime.of(at));
+                    values.put("ElapsedTime", CimDateTime.interval(Duration.ZERO));
+                }
+                update(changes, a.job(), at, values);
+                return null;
+            });
+            active.put(key(a.job()), new Active(a.job(), a.spec(), a.submitted(), next));
+            return;
+        }
+        active.remove(key(a.job()));
+        try {
+            repository.update(changes -> {
+                List<ObjectPath> made = a.spec().outcome().complete(changes);
+                release(changes, a.job());
+                made.forEach(element -> changes.put(affected(element, a.job(), CREATE)));
+                update(changes, a.job(), at, Map.of("JobState", (long) COMPLETED, "PercentComplete", 100L,
+                        "ErrorCode", 0L, "JobStatus", "Job completed successfully",
+                        "OperationalStatus", List.of(2L, 17L)));
+                return null;
+            });
+            finished.put(key(a.job()), a.job());
+        } catch (RuntimeException e) {
+            active.put(key(a.job()), a);
+            fail(key(a.job()), 2, "The job failed: " + e.getMessage());
+        }
+    }
+
+    private void refreshRunning(Instant now) {
+        if (active.isEmpty()) {
+            return;
+        }
+        repository.update(changes -> {
+            for (Active a : active.values()) {
+                changes.get(a.job()).filter(job -> job.get("StartTime") instanceof CimDateTime)
+                        .ifPresent(job -> changes.put(job.with("ElapsedTime", elapsed(job, now))));
+            }
+            return null;
+        });
+    }
+
+    private void removeExpired(Instant now) {
+        List<ObjectPath> expired = new ArrayList<>();
+        for (ObjectPath job : finished.values()) {
+            Optional<CimInstance> instance = repository.get(job);
+            if (instance.isEmpty()) {
+                expired.add(job);
+                continue;
+            }
+            CimInstance j = instance.get();
+            Object last = j.get("TimeOfLastStateChange");
+            Object wait = j.get("TimeBeforeRemoval");
+            Duration keep = wait instanceof CimDateTime w && w.isInterval() ? w.interval() : DEFAULT_TIME_BEFORE_REMOVAL;
+            if (Boolean.TRUE.equals(j.get("DeleteOnCompletion")) || (last instanceof CimDateTime l
+                    && !l.timestamp().toInstant().plus(keep).isAfter(now))) {
+                expired.add(job);
+            }
+        }
+        if (expired.isEmpty()) {
+            return;
+        }
+        repository.update(changes -> {
+            for (ObjectPath job : expired) {
+                changes.delete(job);
+                for (CimInstance link : changes.instancesOf(AFFECTED)) {
+                    if (job.equals(link.get("AffectingElement"))) {
+                        changes.delete(pathOfLink(link, "AffectedElement", "AffectingElement"));
+                    }
+                }
+                for (CimInstance link : changes.instancesOf(OWNING)) {
+                    if (job.equals(link.get("OwnedElement"))) {
+                        changes.delete(pathOfLink(link, "OwningElement", "OwnedElement"));
+                    }
+                }
+            }
+            return null;
+        });
+        expired.forEach(job -> finished.remove(key(job)));
+    }
+
+    private void release(Changes changes, ObjectPath job) {
+        for (CimInstance link : changes.instancesOf(AFFECTED)) {
+            Object effects = link.get("ElementEffects");
+            if (job.equals(link.get("AffectingElement")) && effects instanceof List<?> l && l.contains(EXCLUSIVE_USE)) {
+                changes.delete(pathOfLink(link, "AffectedElement", "AffectingElement"));
+            }
+        }
+    }
+
+    private ObjectPath pathOfLink(CimInstance link, String first, String second) {
+        Map<String, Object> keys = new LinkedHashMap<>();
+        keys.put(first, link.get(first));
+        keys.put(second, link.get(second));
+        return ObjectPath.of(namespace, link.className(), keys);
+    }
+
+    private static CimInstance affected(ObjectPath element, ObjectPath job, long effect) {
+        return CimInstance.of(AFFECTED, Map.of("AffectedElement", element, "AffectingElement", job,
+                "ElementEffects", List.of(effect)));
+    }
+
+    private static void update(Changes changes, ObjectPath job, Instant at, Map<String, Object> values) {
+        CimInstance current = changes.get(job).orElseThrow(() -> new IllegalStateException("job " + job + " is gone"));
+        CimInstance next = current.with(values).with("TimeOfLastStateChange", CimDateTime.of(at));
+        if (next.get("StartTime") instanceof CimDateTime) {
+            next = next.with("ElapsedTime", elapsed(next, at));
+        }
+        changes.put(next);
+    }
+
+    private static CimDateTime elapsed(CimInstance job, Instant now) {
+        Instant start = ((CimDateTime) job.get("StartTime")).timestamp().toInstant();
+        return CimDateTime.interval(now.isBefore(start) ? Duration.ZERO : Duration.between(start, now));
+    }
+
+    private static String key(ObjectPath job) {
+        return String.valueOf(job.key("InstanceID")).toUpperCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,32 @@
+package hvemu.operations;
+
+import hvemu.cim.CimClass;
+import hvemu.cim.ObjectPath;
+import hvemu.cim.schema.Schema;
+import hvemu.operations.codec.ResourceUri;
+import hvemu.operations.codec.SelectorBinder;
+
+/**
+ * A request's resource URI resolved to a class of the served namespace, and its selectors to the path
+ * of an instance.
+ */
+record Target(ResourceUri uri, CimClass cls, ObjectPath path) {
+    /**
+     * Resolves the request's address.
+     *
+     * @throws OperationException {@code a:DestinationUnreachable} for a namespace or class not served,
+     *     {@code w:InvalidSelectors} for selectors that do not address an instance of the class
+     */
+    static Target resolve(Schema schema, OperationRequest request) throws OperationException {
+        ResourceUri uri = ResourceUri.parse(request.resourceUri(), request.selectors());
+        if (!uri.isIn(schema.namespace())) {
+            throw new OperationException(FaultKind.DESTINATION_UNREACHABLE, FaultDetail.INVALID_RESOURCE_URI,
+                    "The namespace " + uri.namespacePath() + " does not exist; the service serves "
+                            + schema.namespace() + ".");
+        }
+        CimClass cls = schema.find(uri.className()).orElseThrow(() -> new OperationException(
+                FaultKind.DESTINATION_UNREACHABLE, FaultDetail.INVALID_RESOURCE_URI,
+                "The class " + uri.className() + " does not exist in " + schema.namespace() + "."));
+        return new Target(uri, cls, SelectorBinder.bind(schema.namespace(), schema, cls, request.selectors()));
+    }
+}

@@ -1,0 +1,114 @@
+package hvemu.operations.codec;
+
+import hvemu.cim.CimMethod;
+import hvemu.cim.CimParameter;
+import hvemu.cim.CimType;
+import hvemu.operations.FaultDetail;
+import hvemu.operations.FaultKind;
+import hvemu.operations.Namespaces;
+import hvemu.operations.OperationException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
+
+/**
+ * Decodes a {@code <Method>_INPUT} element by the method's MOF signature (wire.md §3.4): one child per
+ * IN parameter, matched by local name whatever its namespace prefix; arrays as repeated elements; REF
+ * parameters as EPR children; {@code xsi:nil="true"} as NULL; datetimes as text or in
+ * {@code cim:Datetime}, {@code cim:Interval} or {@code cim:CIM_DateTime}. {@code xsi:type} attributes
+ * are not resolved: the MI client writes them with undeclared prefixes (wire.md §2.1).
+ *
+ * <p>Unknown parameters, OUT-only parameters, repeated scalars and values of the wrong type are
+ * {@code w:InvalidParameter}.
+ */
+public final class ParameterDecoder {
+    private ParameterDecoder() {
+    }
+
+    /** Returns the IN arguments by parameter name; the reader is on the INPUT start tag. */
+    public static Map<String, Object> decode(XMLStreamReader in, CimMethod method, String namespace)
+            throws XMLStreamException, OperationException {
+        Map<String, Object> args = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        Map<String, List<Object>> arrays = new LinkedHashMap<>();
+        java.util.Set<String> scalars = new java.util.HashSet<>();
+        while (in.nextTag() == XMLStreamConstants.START_ELEMENT) {
+            String name = in.getLocalName();
+            CimParameter p = method.parameter(name).orElseThrow(() -> new OperationException(FaultKind.INVALID_PARAMETER,
+                    FaultDetail.INVALID_NAME, "The method " + method.name() + " has no parameter " + name + "."));
+            if (!p.in()) {
+                throw new OperationException(FaultKind.INVALID_PARAMETER, FaultDetail.INVALID_NAME,
+                        "The parameter " + p.name() + " of " + method.name() + " is an output, not an input.");
+            }
+            Object value = value(in, p, namespace);
+            if (p.array()) {
+                List<Object> items = arrays.computeIfAbsent(p.name(), k -> new ArrayList<>());
+                if (value != null) {
+                    items.add(value);
+                }
+                args.put(p.name(), items);
+            } else {
+                if (!scalars.add(p.name().toLowerCase(java.util.Locale.ROOT))) {
+                    throw new OperationException(FaultKind.INVALID_PARAMETER, FaultDetail.INVALID_VALUE,
+                            "The parameter " + p.name() + " is not an array but is given more than once.");
+                }
+                args.put(p.name(), value);
+            }
+        }
+        arrays.forEach((k, v) -> args.put(k, List.copyOf(v)));
+        return args;
+    }
+
+    private static Object value(XMLStreamReader in, CimParameter p, String namespace)
+            throws XMLStreamException, OperationException {
+        if ("true".equals(in.getAttributeValue(Namespaces.XSI, "nil"))) {
+            skip(in);
+            return null;
+        }
+        if (p.type() == CimType.REFERENCE) {
+            return EprReader.read(in, namespace);
+        }
+        String text = text(in);
+        try {
+            return p.type().parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new OperationException(FaultKind.INVALID_PARAMETER, FaultDetail.TYPE_MISMATCH,
+                    "The parameter " + p.name() + " is " + p.type().mofName() + (p.array() ? "[]" : "") + ": "
+                            + e.getMessage() + ".");
+        }
+    }
+
+    /** The text of an element, or of the one element inside it (cim:Datetime and the like). */
+    private static String text(XMLStreamReader in) throws XMLStreamException {
+        StringBuilder text = new StringBuilder();
+        int depth = 1;
+        while (depth > 0) {
+            int event = in.next();
+            if (event == XMLStreamConstants.START_ELEMENT) {
+                depth++;
+            } else if (event == XMLStreamConstants.END_ELEMENT) {
+                depth--;
+            } else if (event == XMLStreamConstants.CHARACTERS || event == XMLStreamConstants.CDATA
+                    || event == XMLStreamConstants.SPACE) {
+                text.append(in.getText());
+            }
+        }
+        return text.toString();
+    }
+
+    private static void skip(XMLStreamReader in) throws XMLStreamException {
+        int depth = 1;
+        while (depth > 0) {
+            int event = in.next();
+            if (event == XMLStreamConstants.START_ELEMENT) {
+                depth++;
+            } else if (event == XMLStreamConstants.END_ELEMENT) {
+                depth--;
+            }
+        }
+    }
+}
