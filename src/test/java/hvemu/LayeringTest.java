@@ -59,6 +59,38 @@ class LayeringTest {
     }
 
     @Test
+    void theCimModelDependsOnNoOtherLayer() {
+        noClasses().that().resideInAPackage("hvemu.cim..")
+                .should().dependOnClassesThat().resideInAnyPackage("hvemu.repository..", "hvemu.provider..",
+                        "hvemu.job..", "hvemu.operations..", "hvemu.wsman..", "hvemu.transport..", "javax.xml.stream..",
+                        "jakarta.xml..")
+                .check(classes);
+    }
+
+    @Test
+    void theRepositoryAndJobsKnowNothingAbove() {
+        noClasses().that().resideInAnyPackage("hvemu.repository..", "hvemu.job..")
+                .should().dependOnClassesThat().resideInAnyPackage("hvemu.provider..", "hvemu.operations..",
+                        "hvemu.wsman..", "hvemu.transport..")
+                .check(classes);
+    }
+
+    @Test
+    void providersNeverSeeXmlSoapOrHttp() {
+        noClasses().that().resideInAPackage("hvemu.provider..")
+                .should().dependOnClassesThat().resideInAnyPackage("hvemu.operations..", "hvemu.wsman..",
+                        "hvemu.transport..", "javax.xml.stream..", "jakarta.xml..", "com.sun.xml..", "org.w3c.dom..")
+                .check(classes);
+    }
+
+    @Test
+    void operationsReachTheModelThroughProviders() {
+        noClasses().that().resideInAPackage("hvemu.operations..")
+                .should().dependOnClassesThat().resideInAnyPackage("hvemu.repository..", "hvemu.job..")
+                .check(classes);
+    }
+
+    @Test
     void onlyTheCommandLineWritesToStandardStreams() {
         noClasses().that().resideOutsideOfPackage("hvemu.cli..")
                 .should(GeneralCodingRules.ACCESS_STANDARD_STREAMS).check(classes);

@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -49,7 +48,9 @@ public final class JobEngine {
     private final String namespace;
     private volatile JobProgression progression;
     private final Map<String, Active> active = new LinkedHashMap<>();
-    private final Map<String, ObjectPath> finished = new LinkedHashMap<>();
+    /** Finished jobs by when they are due for removal, earliest first. */
+    private final java.util.PriorityQueue<Finished> finished =
+            new java.util.PriorityQueue<>(java.util.Comparator.comparing(Finished::removeAt));
 
     /** What a job does when it completes: makes its results in {@code changes}, returning their paths. */
     @FunctionalInterface
@@ -77,6 +78,10 @@ public final class JobEngine {
     }
 
     private record Active(ObjectPath job, Spec spec, Instant submitted, int step) {
+    }
+
+    /** A finished job, the links it left, and when it goes. */
+    private record Finished(ObjectPath job, List<ObjectPath> links, Instant removeAt) {
     }
 
     public JobEngine(Clock clock, JobProgression progression, InstanceRepository repository, String namespace) {
@@ -187,10 +192,14 @@ public final class JobEngine {
 
     /** Completes a job now, whatever its step; returns false when it is not active. */
     public synchronized boolean complete(String instanceId) {
-        while (active.containsKey(instanceId.toUpperCase(Locale.ROOT))) {
-            step(active.get(instanceId.toUpperCase(Locale.ROOT)), clock.now());
+        String key = instanceId.toUpperCase(Locale.ROOT);
+        if (!active.containsKey(key)) {
+            return false;
         }
-        return finished.containsKey(instanceId.toUpperCase(Locale.ROOT));
+        while (active.containsKey(key)) {
+            step(active.get(key), clock.now());
+        }
+        return true;
     }
 
     /** Ends an active job in Exception (10) with the given error; its reservations are released. */
@@ -200,14 +209,13 @@ public final class JobEngine {
             return false;
         }
         Instant now = clock.now();
-        repository.update(changes -> {
-            release(changes, a.job());
-            update(changes, a.job(), now, Map.of("JobState", (long) EXCEPTION, "ErrorCode", (long) errorCode,
+        CimInstance job = repository.update(changes -> {
+            release(changes, a);
+            return update(changes, a.job(), now, Map.of("JobState", (long) EXCEPTION, "ErrorCode", (long) errorCode,
                     "ErrorDescription", description, "ErrorSummaryDescription", description,
                     "JobStatus", "Job failed", "OperationalStatus", List.of(6L, 17L), "HealthState", 20L));
-            return null;
         });
-        finished.put(key(a.job()), a.job());
+        finish(a, job, List.of(), now);
         return true;
     }
 
@@ -236,16 +244,16 @@ public final class JobEngine {
         }
         active.remove(key(a.job()));
         try {
-            repository.update(changes -> {
+            List<ObjectPath> links = new ArrayList<>();
+            CimInstance job = repository.update(changes -> {
                 List<ObjectPath> made = a.spec().outcome().complete(changes);
-                release(changes, a.job());
-                made.forEach(element -> changes.put(affected(element, a.job(), CREATE)));
-                update(changes, a.job(), at, Map.of("JobState", (long) COMPLETED, "PercentComplete", 100L,
+                release(changes, a);
+                made.forEach(element -> links.add(changes.put(affected(element, a.job(), CREATE))));
+                return update(changes, a.job(), at, Map.of("JobState", (long) COMPLETED, "PercentComplete", 100L,
                         "ErrorCode", 0L, "JobStatus", "Job completed successfully",
                         "OperationalStatus", List.of(2L, 17L)));
-                return null;
             });
-            finished.put(key(a.job()), a.job());
+            finish(a, job, links, at);
         } catch (RuntimeException e) {
             active.put(key(a.job()), a);
             fail(key(a.job()), 2, "The job failed: " + e.getMessage());
@@ -265,59 +273,43 @@ public final class JobEngine {
         });
     }
 
+    private void finish(Active a, CimInstance job, List<ObjectPath> links, Instant at) {
+        Object wait = job.get("TimeBeforeRemoval");
+        Duration keep = wait instanceof CimDateTime w && w.isInterval() ? w.interval() : DEFAULT_TIME_BEFORE_REMOVAL;
+        List<ObjectPath> all = new ArrayList<>(links);
+        all.add(link(OWNING, "OwningElement", a.spec().owner(), "OwnedElement", a.job()));
+        finished.add(new Finished(a.job(), all, Boolean.TRUE.equals(job.get("DeleteOnCompletion")) ? at : at.plus(keep)));
+    }
+
     private void removeExpired(Instant now) {
-        List<ObjectPath> expired = new ArrayList<>();
-        for (ObjectPath job : finished.values()) {
-            Optional<CimInstance> instance = repository.get(job);
-            if (instance.isEmpty()) {
-                expired.add(job);
-                continue;
-            }
-            CimInstance j = instance.get();
-            Object last = j.get("TimeOfLastStateChange");
-            Object wait = j.get("TimeBeforeRemoval");
-            Duration keep = wait instanceof CimDateTime w && w.isInterval() ? w.interval() : DEFAULT_TIME_BEFORE_REMOVAL;
-            if (Boolean.TRUE.equals(j.get("DeleteOnCompletion")) || (last instanceof CimDateTime l
-                    && !l.timestamp().toInstant().plus(keep).isAfter(now))) {
-                expired.add(job);
-            }
+        List<Finished> expired = new ArrayList<>();
+        while (!finished.isEmpty() && !finished.peek().removeAt().isAfter(now)) {
+            expired.add(finished.poll());
         }
         if (expired.isEmpty()) {
             return;
         }
         repository.update(changes -> {
-            for (ObjectPath job : expired) {
-                changes.delete(job);
-                for (CimInstance link : changes.instancesOf(AFFECTED)) {
-                    if (job.equals(link.get("AffectingElement"))) {
-                        changes.delete(pathOfLink(link, "AffectedElement", "AffectingElement"));
-                    }
-                }
-                for (CimInstance link : changes.instancesOf(OWNING)) {
-                    if (job.equals(link.get("OwnedElement"))) {
-                        changes.delete(pathOfLink(link, "OwningElement", "OwnedElement"));
-                    }
-                }
+            for (Finished f : expired) {
+                changes.delete(f.job());
+                f.links().forEach(changes::delete);
             }
             return null;
         });
-        expired.forEach(job -> finished.remove(key(job)));
     }
 
-    private void release(Changes changes, ObjectPath job) {
-        for (CimInstance link : changes.instancesOf(AFFECTED)) {
-            Object effects = link.get("ElementEffects");
-            if (job.equals(link.get("AffectingElement")) && effects instanceof List<?> l && l.contains(EXCLUSIVE_USE)) {
-                changes.delete(pathOfLink(link, "AffectedElement", "AffectingElement"));
-            }
+    /** Removes the job's exclusive-use links, which {@link #prepare} made for its reserved elements. */
+    private void release(Changes changes, Active a) {
+        for (ObjectPath element : a.spec().reserved()) {
+            changes.delete(link(AFFECTED, "AffectedElement", element, "AffectingElement", a.job()));
         }
     }
 
-    private ObjectPath pathOfLink(CimInstance link, String first, String second) {
+    private ObjectPath link(String association, String first, ObjectPath a, String second, ObjectPath b) {
         Map<String, Object> keys = new LinkedHashMap<>();
-        keys.put(first, link.get(first));
-        keys.put(second, link.get(second));
-        return ObjectPath.of(namespace, link.className(), keys);
+        keys.put(first, a);
+        keys.put(second, b);
+        return ObjectPath.of(namespace, association, keys);
     }
 
     private static CimInstance affected(ObjectPath element, ObjectPath job, long effect) {
@@ -325,13 +317,14 @@ public final class JobEngine {
                 "ElementEffects", List.of(effect)));
     }
 
-    private static void update(Changes changes, ObjectPath job, Instant at, Map<String, Object> values) {
+    private static CimInstance update(Changes changes, ObjectPath job, Instant at, Map<String, Object> values) {
         CimInstance current = changes.get(job).orElseThrow(() -> new IllegalStateException("job " + job + " is gone"));
         CimInstance next = current.with(values).with("TimeOfLastStateChange", CimDateTime.of(at));
         if (next.get("StartTime") instanceof CimDateTime) {
             next = next.with("ElapsedTime", elapsed(next, at));
         }
         changes.put(next);
+        return next;
     }
 
     private static CimDateTime elapsed(CimInstance job, Instant now) {

@@ -18,8 +18,9 @@ import org.slf4j.LoggerFactory;
  *
  * <ol>
  *   <li>Only POST: other methods get 405 with {@code Allow: POST}.</li>
- *   <li>Credentials are checked from the headers alone, before the body is read: a request without
- *       valid credentials never reaches the dispatcher (the OMIGOD lesson). The one exception is
+ *   <li>Credentials are checked from the headers alone, before the body is parsed: a request without
+ *       valid credentials never reaches the dispatcher (the OMIGOD lesson); its body is read and dropped
+ *       (up to the limit) so a keep-alive client can retry on the connection. The one exception is
  *       {@code WSMANIDENTIFY: unauthenticated} with a small body that is an Identify, which Windows
  *       answers without credentials. Failures get 401 with {@code WWW-Authenticate: Basic realm="WSMAN"}
  *       and no body.</li>
@@ -60,6 +61,7 @@ final class WsmanFilter extends HttpFilter {
         if (!unauthenticatedIdentify) {
             if (credentials != null && !credentials.acceptsBasic(authorization)) {
                 LOG.debug("401 for {}: {}", request.getRemoteAddr(), authorization == null ? "no credentials" : "wrong credentials");
+                discard(request, response);
                 challenge(response);
                 return;
             }
@@ -77,6 +79,8 @@ final class WsmanFilter extends HttpFilter {
                 challenge(response);
             } else {
                 LOG.debug("413 for {}: body over {} bytes", request.getRemoteAddr(), maxRequestBytes);
+                // The rest of the body is not read, so the connection cannot carry another request.
+                response.setHeader("Connection", "close");
                 empty(response, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
             }
             return;
@@ -109,6 +113,17 @@ final class WsmanFilter extends HttpFilter {
         response.setStatus(status);
         response.setContentLength(0);
         response.flushBuffer();
+    }
+
+    /**
+     * Reads and drops the body of a refused request, so a keep-alive client can send its next attempt
+     * on the same connection; a body over the limit is not read, and the connection closes instead.
+     */
+    private void discard(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        if (request.getContentLengthLong() > maxRequestBytes
+                || read(request.getInputStream(), maxRequestBytes, request.getContentLengthLong()) == null) {
+            response.setHeader("Connection", "close");
+        }
     }
 
     /** Returns the body, or null when it is longer than {@code limit}; reads at most limit + 1 bytes. */
