@@ -111,6 +111,9 @@ public final class InMemoryInstanceRepository implements InstanceRepository {
 
         @Override
         public List<CimInstance> instancesOf(String className) {
+            if (pending.isEmpty()) {
+                return collect(className);
+            }
             List<CimInstance> out = new ArrayList<>();
             for (CimInstance i : collect(className)) {
                 ObjectPath path = MofLoader.pathOf(schema, i);

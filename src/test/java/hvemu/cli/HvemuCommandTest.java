@@ -33,6 +33,17 @@ class HvemuCommandTest {
     }
 
     @Test
+    void refusesToStartOnATopologyWithAMofError(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws java.io.IOException {
+        java.nio.file.Path bad = dir.resolve("bad.mof");
+        java.nio.file.Files.writeString(bad, "instance of Msvm_ComputerSystem {\n  CreationClassName = \"Msvm_ComputerSystem\";\n"
+                + "  Name = \"HOST\";\n  NumberOfNumaNodes = \"two\";\n};\n");
+        String[] result = run("--port", "0", "--topology", bad.toString());
+        assertThat(result[0]).isEqualTo("2");
+        assertThat(result[2]).contains(bad + ":4:3: NumberOfNumaNodes is uint16");
+    }
+
+    @Test
     void unknownOptionIsAUsageError() {
         assertThat(run("--bogus")[0]).isEqualTo("2");
     }
