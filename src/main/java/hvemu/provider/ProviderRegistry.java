@@ -36,14 +36,7 @@ public final class ProviderRegistry {
 
     /** Returns the method provider of a class, or null when its methods are not served. */
     public MethodProvider methods(String className) {
-        for (var c = schema.find(className).orElse(null); c != null;
-                c = c.superclass() == null ? null : schema.find(c.superclass()).orElse(null)) {
-            MethodProvider p = methodProviders.get(c.name().toLowerCase(Locale.ROOT));
-            if (p != null) {
-                return p;
-            }
-        }
-        return null;
+        return nearest(methodProviders, className);
     }
 
     /** Returns a builder whose default provider serves every class not registered. */
@@ -61,14 +54,20 @@ public final class ProviderRegistry {
 
     /** Returns the instance provider of a class. */
     public InstanceProvider instances(String className) {
+        InstanceProvider p = nearest(instanceProviders, className);
+        return p != null ? p : defaultProvider;
+    }
+
+    /** Returns the entry of the class or of its nearest ancestor that has one, or null. */
+    private <P> P nearest(Map<String, P> providers, String className) {
         for (var c = schema.find(className).orElse(null); c != null;
                 c = c.superclass() == null ? null : schema.find(c.superclass()).orElse(null)) {
-            InstanceProvider p = instanceProviders.get(c.name().toLowerCase(Locale.ROOT));
+            P p = providers.get(c.name().toLowerCase(Locale.ROOT));
             if (p != null) {
                 return p;
             }
         }
-        return defaultProvider;
+        return null;
     }
 
     /** Builds a {@link ProviderRegistry}. */

@@ -36,22 +36,14 @@ final class MetroRequestBody implements RequestBody {
 
     @Override
     public <T> T as(Class<T> type) throws OperationException {
-        if (element == null) {
-            throw new OperationException(FaultKind.SCHEMA_VALIDATION_ERROR, "The request body is empty.");
-        }
-        if (read) {
-            throw new IllegalStateException("the body has been read");
-        }
-        read = true;
-        try {
-            XMLStreamReader in = message.readPayload();
-            T value = BINDINGS.unmarshal(in, type);
-            drainRest(in);
-            return value;
-        } catch (XMLStreamException | JAXBException | RuntimeException e) {
-            throw new OperationException(FaultKind.SCHEMA_VALIDATION_ERROR,
-                    "The element " + element.getLocalPart() + " in the body cannot be read: " + Prolog.describe(e));
-        }
+        return read(in -> {
+            try {
+                return BINDINGS.unmarshal(in, type);
+            } catch (JAXBException e) {
+                throw new OperationException(FaultKind.SCHEMA_VALIDATION_ERROR,
+                        "The element " + element.getLocalPart() + " in the body cannot be read: " + Prolog.describe(e));
+            }
+        });
     }
 
     @Override

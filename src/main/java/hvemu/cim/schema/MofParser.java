@@ -94,17 +94,9 @@ final class MofParser {
         List<MethodDecl> methods = new ArrayList<>();
         while (!accept("}")) {
             Map<String, Object> q = peek().is("[") ? qualifierList() : Map.of();
-            Token typeToken = expect(Kind.IDENT, "a type or class name");
-            CimType type = CimType.ofMofName(typeToken.text());
-            String referenceClass = null;
-            if (type == null) {
-                if (!peek().is("ref")) {
-                    throw error(typeToken, "unknown type '" + typeToken.text() + "'");
-                }
-                next();
-                type = CimType.REFERENCE;
-                referenceClass = typeToken.text();
-            }
+            TypeRef typeRef = typeRef("a type or class name");
+            CimType type = typeRef.type();
+            String referenceClass = typeRef.referenceClass();
             Token nameToken = expect(Kind.IDENT, "a property or method name");
             if (peek().is("(")) {
                 methods.add(new MethodDecl(nameToken.text(), type, parameters(), Qualifiers.of(q), nameToken.position()));
@@ -132,17 +124,9 @@ final class MofParser {
         }
         do {
             Map<String, Object> q = peek().is("[") ? qualifierList() : Map.of();
-            Token typeToken = expect(Kind.IDENT, "a parameter type");
-            CimType type = CimType.ofMofName(typeToken.text());
-            String referenceClass = null;
-            if (type == null) {
-                if (!peek().is("ref")) {
-                    throw error(typeToken, "unknown type '" + typeToken.text() + "'");
-                }
-                next();
-                type = CimType.REFERENCE;
-                referenceClass = typeToken.text();
-            }
+            TypeRef typeRef = typeRef("a parameter type");
+            CimType type = typeRef.type();
+            String referenceClass = typeRef.referenceClass();
             String name = expect(Kind.IDENT, "a parameter name").text();
             boolean array = arraySuffix();
             Qualifiers qualifiers = Qualifiers.of(q);
@@ -152,6 +136,23 @@ final class MofParser {
         } while (accept(","));
         expect(")");
         return params;
+    }
+
+    /** A data type, or a class name followed by REF. */
+    private record TypeRef(CimType type, String referenceClass) {
+    }
+
+    private TypeRef typeRef(String what) {
+        Token t = expect(Kind.IDENT, what);
+        CimType type = CimType.ofMofName(t.text());
+        if (type != null) {
+            return new TypeRef(type, null);
+        }
+        if (!peek().is("ref")) {
+            throw error(t, "unknown type '" + t.text() + "'");
+        }
+        next();
+        return new TypeRef(CimType.REFERENCE, t.text());
     }
 
     private boolean arraySuffix() {

@@ -1,10 +1,8 @@
 package hvemu.operations.codec;
 
 import hvemu.cim.CimClass;
-import hvemu.cim.CimDateTime;
 import hvemu.cim.CimInstance;
 import hvemu.cim.CimProperty;
-import hvemu.cim.ObjectPath;
 import hvemu.cim.schema.Schema;
 import hvemu.operations.Namespaces;
 import java.util.ArrayList;
@@ -71,17 +69,6 @@ public final class InstanceWriter {
             }
             return;
         }
-        out.writeStartElement("p", property.name(), ns);
-        if (value instanceof ObjectPath path) {
-            EprWriter.declare(out);
-            EprWriter.writeChildren(out, path, style);
-        } else if (value instanceof CimDateTime dt) {
-            out.writeStartElement("cim", dt.isInterval() ? "Interval" : "Datetime", Namespaces.CIM);
-            out.writeCharacters(dt.toXml());
-            out.writeEndElement();
-        } else {
-            out.writeCharacters(ValueText.of(value));
-        }
-        out.writeEndElement();
+        ValueWriter.element(out, ns, property.name(), value, style);
     }
 }

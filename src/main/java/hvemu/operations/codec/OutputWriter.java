@@ -1,9 +1,7 @@
 package hvemu.operations.codec;
 
-import hvemu.cim.CimDateTime;
 import hvemu.cim.CimMethod;
 import hvemu.cim.CimParameter;
-import hvemu.cim.ObjectPath;
 import hvemu.operations.Namespaces;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -64,19 +62,12 @@ public final class OutputWriter {
             }
             return;
         }
-        out.writeStartElement("p", name, ns);
         if (value == null) {
+            out.writeStartElement("p", name, ns);
             out.writeAttribute("xsi", Namespaces.XSI, "nil", "true");
-        } else if (value instanceof ObjectPath path) {
-            EprWriter.declare(out);
-            EprWriter.writeChildren(out, path, style);
-        } else if (value instanceof CimDateTime dt) {
-            out.writeStartElement("cim", dt.isInterval() ? "Interval" : "Datetime", Namespaces.CIM);
-            out.writeCharacters(dt.toXml());
             out.writeEndElement();
         } else {
-            out.writeCharacters(ValueText.of(value));
+            ValueWriter.element(out, ns, name, value, style);
         }
-        out.writeEndElement();
     }
 }

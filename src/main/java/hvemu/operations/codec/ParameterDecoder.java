@@ -66,7 +66,7 @@ public final class ParameterDecoder {
     private static Object value(XMLStreamReader in, CimParameter p, String namespace)
             throws XMLStreamException, OperationException {
         if ("true".equals(in.getAttributeValue(Namespaces.XSI, "nil"))) {
-            skip(in);
+            text(in);
             return null;
         }
         if (p.type() == CimType.REFERENCE) {
@@ -82,7 +82,7 @@ public final class ParameterDecoder {
         }
     }
 
-    /** The text of an element, or of the one element inside it (cim:Datetime and the like). */
+    /** Reads to the end of the element; returns its text, or that of the element inside it (cim:Datetime and the like). */
     private static String text(XMLStreamReader in) throws XMLStreamException {
         StringBuilder text = new StringBuilder();
         int depth = 1;
@@ -98,17 +98,5 @@ public final class ParameterDecoder {
             }
         }
         return text.toString();
-    }
-
-    private static void skip(XMLStreamReader in) throws XMLStreamException {
-        int depth = 1;
-        while (depth > 0) {
-            int event = in.next();
-            if (event == XMLStreamConstants.START_ELEMENT) {
-                depth++;
-            } else if (event == XMLStreamConstants.END_ELEMENT) {
-                depth--;
-            }
-        }
     }
 }
