@@ -58,7 +58,7 @@ public final class Emulator implements AutoCloseable {
         InMemoryInstanceRepository repository = new InMemoryInstanceRepository(model.schema(), model.instances());
         jobs = new JobEngine(b.clock, b.jobs, repository, model.schema().namespace());
         ProviderRegistry providers = ProviderRegistry.builder(model.schema(), new StoredInstanceProvider(repository))
-                .methods("CIM_ResourcePoolConfigurationService",
+                .typedMethods("CIM_ResourcePoolConfigurationService",
                         new ResourcePoolConfigurationServiceProvider(model.schema(), repository, jobs))
                 .refresh(jobs::catchUp)
                 .build();

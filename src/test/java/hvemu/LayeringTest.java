@@ -60,10 +60,19 @@ class LayeringTest {
 
     @Test
     void theCimModelDependsOnNoOtherLayer() {
-        noClasses().that().resideInAPackage("hvemu.cim..")
+        noClasses().that().resideInAnyPackage("hvemu.cim", "hvemu.cim.schema")
                 .should().dependOnClassesThat().resideInAnyPackage("hvemu.repository..", "hvemu.provider..",
                         "hvemu.job..", "hvemu.operations..", "hvemu.wsman..", "hvemu.transport..", "javax.xml.stream..",
                         "jakarta.xml..")
+                .check(classes);
+    }
+
+    /** The typed method bindings (generated from schemas/cim) carry their XML binding, and nothing above cim. */
+    @Test
+    void theTypedBindingsReferToNothingAboveCim() {
+        noClasses().that().resideInAPackage("hvemu.cim.binding..")
+                .should().dependOnClassesThat().resideInAnyPackage("hvemu.repository..", "hvemu.provider..",
+                        "hvemu.job..", "hvemu.operations..", "hvemu.wsman..", "hvemu.transport..")
                 .check(classes);
     }
 

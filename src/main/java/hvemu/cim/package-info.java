@@ -7,6 +7,12 @@
  * {@link hvemu.cim.CimDateTime}; a reference is an {@link hvemu.cim.ObjectPath}; an array is an
  * immutable {@link java.util.List} of such values; null is NULL.
  *
- * <p>Depends on: nothing of hvemu. Must not import: XML, SOAP, HTTP or any other hvemu layer.
+ * <p>{@code hvemu.cim.binding} holds the typed method parameters generated at build time from the class
+ * schemas in {@code schemas/cim} (DSP0230), with REF fields as object paths; providers take and return
+ * them. They carry JAXB annotations, and {@code ReferenceAdapter} lets the wire layer say how a
+ * reference reads and writes.
+ *
+ * <p>Depends on: nothing of hvemu. Must not import: XML, SOAP, HTTP or any other hvemu layer (the
+ * generated bindings excepted, which refer to nothing above cim).
  */
 package hvemu.cim;

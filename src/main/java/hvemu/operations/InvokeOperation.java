@@ -4,7 +4,12 @@ import hvemu.cim.CimException;
 import hvemu.cim.CimInstance;
 import hvemu.cim.CimMethod;
 import hvemu.cim.schema.MofLoader;
+import hvemu.cim.ObjectPath;
+import hvemu.operations.codec.DomCopy;
 import hvemu.operations.codec.OutputWriter;
+import hvemu.operations.codec.TypedInvocation;
+import hvemu.provider.TypedMethodProvider;
+import org.w3c.dom.Element;
 import hvemu.operations.codec.ParameterDecoder;
 import hvemu.provider.MethodCall;
 import hvemu.provider.MethodProvider;
@@ -17,8 +22,10 @@ import java.util.Map;
  * addressed by the selectors, {@code <Method>_INPUT} decoded by the MOF signature, the provider's result
  * written as {@code <Method>_OUTPUT} in the request URI's namespace.
  *
- * <p>A method declared in the schema whose class has no method provider answers ReturnValue 1 (Not
- * Supported), as the method's own ValueMap provides (docs/semantics.md lists them).
+ * <p>The INPUT is checked against the MOF signature first; a class served through typed bindings
+ * ({@code schemas/cim}) then gets the generated INPUT object, others the arguments by name. A method
+ * declared in the schema with no provider answers ReturnValue 1 (Not Supported), as the method's own
+ * ValueMap provides (docs/semantics.md lists them).
  */
 public final class InvokeOperation implements Operation {
     private final ProviderRegistry providers;
@@ -37,13 +44,24 @@ public final class InvokeOperation implements Operation {
         CimInstance instance = providers.instances(target.cls().name()).get(target.path())
                 .orElseThrow(() -> new OperationException(FaultKind.DESTINATION_UNREACHABLE,
                         FaultDetail.INVALID_RESOURCE_URI, "No instance " + target.path() + " exists."));
-        Map<String, Object> arguments = arguments(request, method);
+        Element input = input(request, method);
+        Map<String, Object> arguments = input == null ? Map.of() : ParameterDecoder.decode(input, method, namespace());
+        ObjectPath path = MofLoader.pathOf(providers.schema(), instance);
+        TypedMethodProvider typed = providers.typedMethods(instance.className());
         MethodProvider provider = providers.methods(instance.className());
         MethodResult result;
         try {
-            result = provider == null ? MethodResult.of(1)
-                    : provider.invoke(new MethodCall(MofLoader.pathOf(providers.schema(), instance), method, arguments,
-                            request.operationTimeout()));
+            if (typed != null) {
+                Element in = input != null ? input : DomCopy.empty(method.name() + "_INPUT", typed.bindingNamespace());
+                Object output = typed.invoke(path, TypedInvocation.input(in, typed, namespace(), target.uri()),
+                        request.operationTimeout());
+                var decoded = output == null ? null
+                        : TypedInvocation.output(output, method, typed, namespace(), target.uri());
+                result = decoded == null ? MethodResult.of(1) : new MethodResult(decoded.getKey(), decoded.getValue());
+            } else {
+                result = provider == null ? MethodResult.of(1)
+                        : provider.invoke(new MethodCall(path, method, arguments, request.operationTimeout()));
+            }
         } catch (CimException e) {
             throw switch (e.status()) {
                 case NOT_FOUND -> new OperationException(FaultKind.DESTINATION_UNREACHABLE,
@@ -58,17 +76,21 @@ public final class InvokeOperation implements Operation {
                 request.resourceUri(), target.uri()));
     }
 
-    private Map<String, Object> arguments(OperationRequest request, CimMethod method) throws OperationException {
+    /** Returns a copy of the INPUT element, or null when the body is empty (no parameters). */
+    private Element input(OperationRequest request, CimMethod method) throws OperationException {
         RequestBody body = request.body();
         if (body.isEmpty()) {
-            return Map.of();
+            return null;
         }
         String expected = method.name() + "_INPUT";
         if (!body.element().getLocalPart().equalsIgnoreCase(expected)) {
             throw new OperationException(FaultKind.SCHEMA_VALIDATION_ERROR,
                     "The request is missing the element titled '" + expected + "'.");
         }
-        String namespace = providers.schema().namespace();
-        return body.read(in -> ParameterDecoder.decode(in, method, namespace));
+        return body.read(DomCopy::copy);
+    }
+
+    private String namespace() {
+        return providers.schema().namespace();
     }
 }

@@ -16,6 +16,7 @@ public final class ProviderRegistry {
     private final InstanceProvider defaultProvider;
     private final Map<String, InstanceProvider> instanceProviders;
     private final Map<String, MethodProvider> methodProviders;
+    private final Map<String, TypedMethodProvider> typedProviders;
     private final Runnable refresh;
 
     private ProviderRegistry(Builder b) {
@@ -23,6 +24,7 @@ public final class ProviderRegistry {
         this.defaultProvider = Objects.requireNonNull(b.defaultProvider, "default provider");
         this.instanceProviders = Map.copyOf(b.instanceProviders);
         this.methodProviders = Map.copyOf(b.methodProviders);
+        this.typedProviders = Map.copyOf(b.typedProviders);
         this.refresh = b.refresh;
     }
 
@@ -58,6 +60,11 @@ public final class ProviderRegistry {
         return p != null ? p : defaultProvider;
     }
 
+    /** Returns the typed method provider of a class, or null when its methods are not served so. */
+    public TypedMethodProvider typedMethods(String className) {
+        return nearest(typedProviders, className);
+    }
+
     /** Returns the entry of the class or of its nearest ancestor that has one, or null. */
     private <P> P nearest(Map<String, P> providers, String className) {
         for (var c = schema.find(className).orElse(null); c != null;
@@ -76,6 +83,7 @@ public final class ProviderRegistry {
         private InstanceProvider defaultProvider;
         private final Map<String, InstanceProvider> instanceProviders = new LinkedHashMap<>();
         private final Map<String, MethodProvider> methodProviders = new LinkedHashMap<>();
+        private final Map<String, TypedMethodProvider> typedProviders = new LinkedHashMap<>();
         private Runnable refresh = () -> { };
 
         private Builder() {
@@ -90,6 +98,12 @@ public final class ProviderRegistry {
         /** Serves the methods of a class (and classes derived from it) with the given provider. */
         public Builder methods(String className, MethodProvider provider) {
             methodProviders.put(className.toLowerCase(Locale.ROOT), provider);
+            return this;
+        }
+
+        /** Serves the methods of a class (and derived classes) through typed bindings. */
+        public Builder typedMethods(String className, TypedMethodProvider provider) {
+            typedProviders.put(className.toLowerCase(Locale.ROOT), provider);
             return this;
         }
 

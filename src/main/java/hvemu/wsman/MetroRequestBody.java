@@ -16,7 +16,7 @@ final class MetroRequestBody implements RequestBody {
             hvemu.wsman.binding.wsman.ObjectFactory.class, hvemu.wsman.binding.addressing.ObjectFactory.class,
             hvemu.wsman.binding.enumeration.ObjectFactory.class, hvemu.wsman.binding.transfer.ObjectFactory.class,
             hvemu.wsman.binding.identity.ObjectFactory.class, hvemu.wsman.binding.cimbinding.ObjectFactory.class,
-            hvemu.wsman.binding.cim.ObjectFactory.class, hvemu.wsman.binding.msft.ObjectFactory.class);
+            hvemu.cim.binding.ObjectFactory.class, hvemu.wsman.binding.msft.ObjectFactory.class);
 
     private final Message message;
     private final QName element;

@@ -33,6 +33,41 @@ public final class ParameterDecoder {
     /** Returns the IN arguments by parameter name; the reader is on the INPUT start tag. */
     public static Map<String, Object> decode(XMLStreamReader in, CimMethod method, String namespace)
             throws XMLStreamException, OperationException {
+        return decode(in, method, namespace, true);
+    }
+
+    /** Returns the IN arguments of an INPUT element copied into a DOM. */
+    public static Map<String, Object> decode(org.w3c.dom.Element input, CimMethod method, String namespace)
+            throws OperationException {
+        try {
+            XMLStreamReader in = javax.xml.stream.XMLInputFactory.newFactory()
+                    .createXMLStreamReader(new javax.xml.transform.dom.DOMSource(input));
+            in.nextTag();
+            return decode(in, method, namespace);
+        } catch (XMLStreamException e) {
+            throw new OperationException(FaultKind.SCHEMA_VALIDATION_ERROR, "The parameters cannot be read.");
+        }
+    }
+
+    /** Returns ReturnValue and the OUT parameters of an OUTPUT element; the reader is on its start tag. */
+    public static Map.Entry<Long, Map<String, Object>> decodeOutput(XMLStreamReader in, CimMethod method, String namespace)
+            throws XMLStreamException, OperationException {
+        CimMethod withReturn = new CimMethod(method.name(), method.returnType(), concat(method.parameters(),
+                new CimParameter("ReturnValue", method.returnType(), null, false, false, true, hvemu.cim.Qualifiers.NONE)),
+                method.qualifiers(), method.classOrigin());
+        Map<String, Object> values = decode(in, withReturn, namespace, false);
+        Object rv = values.remove("ReturnValue");
+        return Map.entry(rv == null ? 2L : (Long) rv, values);
+    }
+
+    private static List<CimParameter> concat(List<CimParameter> a, CimParameter b) {
+        List<CimParameter> all = new ArrayList<>(a);
+        all.add(b);
+        return all;
+    }
+
+    private static Map<String, Object> decode(XMLStreamReader in, CimMethod method, String namespace, boolean input)
+            throws XMLStreamException, OperationException {
         Map<String, Object> args = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         Map<String, List<Object>> arrays = new LinkedHashMap<>();
         java.util.Set<String> scalars = new java.util.HashSet<>();
@@ -40,7 +75,7 @@ public final class ParameterDecoder {
             String name = in.getLocalName();
             CimParameter p = method.parameter(name).orElseThrow(() -> new OperationException(FaultKind.INVALID_PARAMETER,
                     FaultDetail.INVALID_NAME, "The method " + method.name() + " has no parameter " + name + "."));
-            if (!p.in()) {
+            if (input ? !p.in() : !p.out()) {
                 throw new OperationException(FaultKind.INVALID_PARAMETER, FaultDetail.INVALID_NAME,
                         "The parameter " + p.name() + " of " + method.name() + " is an output, not an input.");
             }

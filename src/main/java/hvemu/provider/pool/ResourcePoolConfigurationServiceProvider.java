@@ -7,9 +7,11 @@ import hvemu.cim.schema.MofLoader;
 import hvemu.cim.schema.Schema;
 import hvemu.job.JobEngine;
 import hvemu.job.JobProgression;
-import hvemu.provider.MethodCall;
-import hvemu.provider.MethodProvider;
-import hvemu.provider.MethodResult;
+import hvemu.cim.binding.CimString;
+import hvemu.cim.binding.CimUnsignedInt;
+import hvemu.cim.binding.service.CreateResourcePoolINPUT;
+import hvemu.cim.binding.service.CreateResourcePoolOUTPUT;
+import hvemu.provider.TypedMethodProvider;
 import hvemu.repository.InstanceRepository;
 import hvemu.repository.InstanceRepository.Changes;
 import java.time.Duration;
@@ -29,9 +31,10 @@ import java.util.UUID;
  * asynchronous mode the call returns 4096 with a job that makes the pool when it completes; in
  * synchronous mode it returns 0 with the pool made.
  *
- * <p>The other five methods of the class answer 1 (Not Supported) until they are built (docs/semantics.md).
+ * <p>It is served through the typed bindings of {@code schemas/cim/CIM_ResourcePoolConfigurationService.xsd}.
+ * The other five methods of the class answer 1 (Not Supported) until they are built (docs/semantics.md).
  */
-public final class ResourcePoolConfigurationServiceProvider implements MethodProvider {
+public final class ResourcePoolConfigurationServiceProvider implements TypedMethodProvider {
     static final long OK = 0;
     static final long NOT_SUPPORTED = 1;
     static final long UNKNOWN = 2;
@@ -58,17 +61,46 @@ public final class ResourcePoolConfigurationServiceProvider implements MethodPro
     }
 
     @Override
-    public MethodResult invoke(MethodCall call) {
-        if (call.method().name().equalsIgnoreCase("CreateResourcePool")) {
+    public Package bindings() {
+        return CreateResourcePoolINPUT.class.getPackage();
+    }
+
+    @Override
+    public String bindingNamespace() {
+        return "http://schemas.dmtf.org/wbem/wscim/1/cim-schema/2/CIM_ResourcePoolConfigurationService";
+    }
+
+    @Override
+    public Object invoke(ObjectPath target, Object input, Duration timeout) {
+        if (input instanceof CreateResourcePoolINPUT in) {
+            Call call = new Call(target, text(in.getElementName()), text(in.getResourceType()), in.getHostResources(),
+                    timeout);
+            Decision d;
             try {
-                return createResourcePool(call);
+                d = createResourcePool(call);
             } catch (CimException e) {
                 throw e;
             } catch (RuntimeException e) {
-                return MethodResult.of(UNKNOWN);
+                d = Decision.of(UNKNOWN);
             }
+            CreateResourcePoolOUTPUT out = new CreateResourcePoolOUTPUT();
+            CimUnsignedInt rv = new CimUnsignedInt();
+            rv.setValue(d.code());
+            out.setReturnValue(rv);
+            out.setPool(d.pool());
+            out.setJob(d.job() == null ? null : d.job().job());
+            return out;
         }
-        return MethodResult.of(NOT_SUPPORTED);
+        return null;
+    }
+
+    /** CreateResourcePool's parameters: NULL when absent or nil. */
+    private record Call(ObjectPath target, String elementName, String resourceType, List<ObjectPath> hostResources,
+            Duration timeout) {
+    }
+
+    private static String text(CimString value) {
+        return value == null ? null : value.getValue() == null ? "" : value.getValue();
     }
 
     private enum Mode { ASYNCHRONOUS, SYNCHRONOUS, OFF }
@@ -80,7 +112,7 @@ public final class ResourcePoolConfigurationServiceProvider implements MethodPro
         }
     }
 
-    private MethodResult createResourcePool(MethodCall call) {
+    private Decision createResourcePool(Call call) {
         Mode mode = repository.update(changes -> mode(changes, service(changes, call)));
         if (mode == Mode.SYNCHRONOUS && jobs.progression() instanceof JobProgression.Timed timed) {
             // A synchronous method blocks for its work; work longer than the caller waits is a Timeout.
@@ -89,36 +121,31 @@ public final class ResourcePoolConfigurationServiceProvider implements MethodPro
                 jobs.clock().sleep(wait);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                return MethodResult.of(UNKNOWN);
+                return Decision.of(UNKNOWN);
             }
             if (timed.duration().compareTo(call.timeout()) > 0) {
-                return MethodResult.of(TIMEOUT);
+                return Decision.of(TIMEOUT);
             }
         }
         Decision d = repository.update(changes -> decide(changes, call));
-        Map<String, Object> out = new LinkedHashMap<>();
-        if (d.pool() != null) {
-            out.put("Pool", d.pool());
-        }
         if (d.job() != null) {
             jobs.start(d.job());
-            out.put("Job", d.job().job());
         }
-        return new MethodResult(d.code(), out);
+        return d;
     }
 
-    private CimInstance service(Changes changes, MethodCall call) {
+    private CimInstance service(Changes changes, Call call) {
         return changes.get(call.target()).orElseThrow(() -> CimException.notFound(call.target()));
     }
 
-    private Decision decide(Changes changes, MethodCall call) {
+    private Decision decide(Changes changes, Call call) {
         CimInstance service = service(changes, call);
         Mode mode = mode(changes, service);
         if (mode == Mode.OFF || !Long.valueOf(2).equals(service.get("EnabledState"))) {
             return Decision.of(NOT_SUPPORTED);
         }
-        Object typeArg = call.get("ResourceType");
-        if (!(typeArg instanceof String typeText) || typeText.isBlank()) {
+        String typeText = call.resourceType();
+        if (typeText == null || typeText.isBlank()) {
             return Decision.of(INVALID_PARAMETER);
         }
         int type = ResourcePoolRules.parseResourceType(typeText);
@@ -128,11 +155,11 @@ public final class ResourcePoolConfigurationServiceProvider implements MethodPro
         if (!ResourcePoolRules.isPoolable(type)) {
             return Decision.of(NOT_SUPPORTED);
         }
-        String name = (String) call.get("ElementName");
+        String name = call.elementName();
         if (name != null && name.isBlank()) {
             return Decision.of(INVALID_PARAMETER);
         }
-        List<ObjectPath> refs = hostResources(call);
+        List<ObjectPath> refs = call.hostResources();
         List<CimInstance> devices = new ArrayList<>();
         List<ObjectPath> devicePaths = new ArrayList<>();
         Set<ObjectPath> seen = new HashSet<>();
@@ -196,12 +223,6 @@ public final class ResourcePoolConfigurationServiceProvider implements MethodPro
     /** A system is running when its EnabledState is 2 (Enabled); a node that is down is not. */
     private static boolean running(Changes changes, ObjectPath system) {
         return changes.get(system).map(s -> Long.valueOf(2).equals(s.get("EnabledState"))).orElse(false);
-    }
-
-    @SuppressWarnings("unchecked")
-    private static List<ObjectPath> hostResources(MethodCall call) {
-        Object value = call.get("HostResources");
-        return value == null ? List.of() : (List<ObjectPath>) value;
     }
 
     /** The RPCC linked by CIM_ElementCapabilities says whether method 2 is asynchronous or synchronous. */

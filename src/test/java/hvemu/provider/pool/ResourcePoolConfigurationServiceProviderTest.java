@@ -9,8 +9,9 @@ import hvemu.cim.schema.MofSource;
 import hvemu.job.JobEngine;
 import hvemu.job.JobProgression;
 import hvemu.job.ManualClock;
-import hvemu.provider.MethodCall;
-import hvemu.provider.MethodResult;
+import hvemu.cim.binding.CimString;
+import hvemu.cim.binding.service.CreateResourcePoolINPUT;
+import hvemu.cim.binding.service.CreateResourcePoolOUTPUT;
 import hvemu.repository.InMemoryInstanceRepository;
 import hvemu.repository.InstanceRepository;
 import java.time.Duration;
@@ -24,7 +25,7 @@ import java.util.function.Function;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The provider without XML: an internal failure answers 2 and leaves nothing; the ResourceType rules. */
+/** The provider on its typed input, without XML: an internal failure answers 2 and leaves nothing; the ResourceType rules. */
 class ResourcePoolConfigurationServiceProviderTest {
     private MofLoader.Model model;
     private ObjectPath service;
@@ -40,9 +41,15 @@ class ResourcePoolConfigurationServiceProviderTest {
         service = ObjectPath.of(model.schema().namespace(), "Msvm_ResourcePoolConfigurationService", keys);
     }
 
-    private MethodCall create(Map<String, Object> args) {
-        return new MethodCall(service, model.schema().get("Msvm_ResourcePoolConfigurationService")
-                .method("CreateResourcePool").orElseThrow(), args, Duration.ofSeconds(60));
+    private static CreateResourcePoolINPUT create(String name, String type) {
+        CreateResourcePoolINPUT in = new CreateResourcePoolINPUT();
+        CimString n = new CimString();
+        n.setValue(name);
+        in.setElementName(n);
+        CimString t = new CimString();
+        t.setValue(type);
+        in.setResourceType(t);
+        return in;
     }
 
     /** A repository whose n-th update fails, as a store that rejects a write would. */
@@ -87,9 +94,12 @@ class ResourcePoolConfigurationServiceProviderTest {
         var provider = new ResourcePoolConfigurationServiceProvider(model.schema(), failing, jobs);
         int before = store.instancesOf("CIM_ManagedElement").size();
 
-        MethodResult result = provider.invoke(create(Map.of("ElementName", "P", "ResourceType", "4")));
+        CreateResourcePoolOUTPUT result = (CreateResourcePoolOUTPUT) provider.invoke(service, create("P", "4"),
+                Duration.ofSeconds(60));
 
-        assertThat(result.returnValue()).isEqualTo(2);
+        assertThat(result.getReturnValue().getValue()).isEqualTo(2);
+        assertThat(result.getJob()).isNull();
+        assertThat(result.getPool()).isNull();
         assertThat(store.instancesOf("CIM_ManagedElement")).hasSize(before);
         assertThat(store.instancesOf("Msvm_ConcreteJob")).isEmpty();
         assertThat(jobs.activeJobs()).isEmpty();

@@ -1,0 +1,151 @@
+package hvemu.operations.codec;
+
+import hvemu.cim.CimMethod;
+import hvemu.cim.ObjectPath;
+import hvemu.cim.binding.ReferenceAdapter;
+import hvemu.cim.binding.ReferenceElements;
+import hvemu.operations.FaultKind;
+import hvemu.operations.Namespaces;
+import hvemu.operations.OperationException;
+import hvemu.provider.TypedMethodProvider;
+import jakarta.xml.bind.JAXBContext;
+import jakarta.xml.bind.JAXBException;
+import jakarta.xml.bind.Marshaller;
+import jakarta.xml.bind.Unmarshaller;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.parsers.ParserConfigurationException;
+import javax.xml.stream.XMLInputFactory;
+import javax.xml.stream.XMLOutputFactory;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
+import javax.xml.stream.XMLStreamWriter;
+import javax.xml.transform.dom.DOMResult;
+import javax.xml.transform.dom.DOMSource;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
+import org.w3c.dom.NodeList;
+
+/**
+ * Carries a method call through the typed bindings of {@code schemas/cim}: the INPUT element, already
+ * checked against the MOF signature, renamed into the bindings' namespace and unmarshalled by its
+ * element name; the provider's OUTPUT object marshalled and read back by the signature. REF fields
+ * travel through a {@link ReferenceAdapter} made for the request's namespace and URI style.
+ */
+public final class TypedInvocation {
+    private static final Map<Package, JAXBContext> CONTEXTS = new ConcurrentHashMap<>();
+    private static final XMLInputFactory INPUT = XMLInputFactory.newFactory();
+    private static final XMLOutputFactory OUTPUT = XMLOutputFactory.newFactory();
+    private static final DocumentBuilderFactory DOM = DocumentBuilderFactory.newInstance();
+
+    static {
+        DOM.setNamespaceAware(true);
+    }
+
+    private TypedInvocation() {
+    }
+
+    /** Returns the typed INPUT object of the request's INPUT element (a detached copy of the body). */
+    public static Object input(Element inputElement, TypedMethodProvider provider, String namespace, ResourceUri style)
+            throws OperationException {
+        rename(inputElement, inputElement.getNamespaceURI(), provider.bindingNamespace());
+        try {
+            Unmarshaller u = context(provider).createUnmarshaller();
+            u.setAdapter(ReferenceAdapter.class, adapter(namespace, style));
+            return u.unmarshal(inputElement);
+        } catch (JAXBException | RuntimeException e) {
+            throw new OperationException(FaultKind.INVALID_PARAMETER, "The parameters cannot be read: " + e.getMessage());
+        }
+    }
+
+    /** Returns ReturnValue and the OUT parameters of a typed OUTPUT object, by the method's signature. */
+    public static Map.Entry<Long, Map<String, Object>> output(Object output, CimMethod method, TypedMethodProvider provider,
+            String namespace, ResourceUri style) throws OperationException {
+        try {
+            Document doc = DOM.newDocumentBuilder().newDocument();
+            Marshaller m = context(provider).createMarshaller();
+            m.setAdapter(ReferenceAdapter.class, adapter(namespace, style));
+            m.marshal(output, doc);
+            XMLStreamReader in = INPUT.createXMLStreamReader(new DOMSource(doc));
+            in.nextTag();
+            return ParameterDecoder.decodeOutput(in, method, namespace);
+        } catch (JAXBException | ParserConfigurationException | XMLStreamException e) {
+            throw new OperationException(FaultKind.INTERNAL_ERROR, "The method's output cannot be written.");
+        }
+    }
+
+    private static JAXBContext context(TypedMethodProvider provider) {
+        return CONTEXTS.computeIfAbsent(provider.bindings(), p -> {
+            try {
+                return JAXBContext.newInstance(p.getName(), provider.getClass().getClassLoader());
+            } catch (JAXBException e) {
+                throw new IllegalStateException("typed bindings cannot be loaded: " + p.getName(), e);
+            }
+        });
+    }
+
+    /**
+     * Renames the element and its children of namespace {@code from} into {@code to}, and drops the
+     * xsi:type attributes the MI client writes with undeclared prefixes (wire.md §2.1).
+     */
+    private static void rename(Element e, String from, String to) {
+        Document doc = e.getOwnerDocument();
+        List<Element> all = new ArrayList<>();
+        all.add(e);
+        NodeList descendants = e.getElementsByTagNameNS(from, "*");
+        for (int i = 0; i < descendants.getLength(); i++) {
+            all.add((Element) descendants.item(i));
+        }
+        for (Element el : all) {
+            el.removeAttributeNS(Namespaces.XSI, "type");
+            if (from.equals(el.getNamespaceURI())) {
+                doc.renameNode(el, to, el.getLocalName());
+            }
+        }
+    }
+
+    private static ReferenceAdapter adapter(String namespace, ResourceUri style) {
+        return new ReferenceAdapter(xml -> read(xml, namespace), path -> write(path, style));
+    }
+
+    private static ObjectPath read(ReferenceElements xml, String namespace) {
+        try {
+            Document doc = DOM.newDocumentBuilder().newDocument();
+            Element wrapper = doc.createElementNS(Namespaces.WSMAN, "wsman:Reference");
+            doc.appendChild(wrapper);
+            for (Element child : xml.elements()) {
+                wrapper.appendChild(doc.importNode(child, true));
+            }
+            XMLStreamReader in = INPUT.createXMLStreamReader(new DOMSource(doc));
+            in.nextTag();
+            return EprReader.read(in, namespace);
+        } catch (ParserConfigurationException | XMLStreamException e) {
+            throw new IllegalArgumentException("a reference cannot be read", e);
+        }
+    }
+
+    private static ReferenceElements write(ObjectPath path, ResourceUri style) {
+        try {
+            Document doc = DOM.newDocumentBuilder().newDocument();
+            XMLStreamWriter out = OUTPUT.createXMLStreamWriter(new DOMResult(doc));
+            out.writeStartElement("wsman", "Reference", Namespaces.WSMAN);
+            EprWriter.declare(out);
+            EprWriter.writeChildren(out, path, style);
+            out.writeEndElement();
+            out.close();
+            List<Element> children = new ArrayList<>();
+            for (Node n = doc.getDocumentElement().getFirstChild(); n != null; n = n.getNextSibling()) {
+                if (n instanceof Element el) {
+                    children.add(el);
+                }
+            }
+            return new ReferenceElements(children);
+        } catch (ParserConfigurationException | XMLStreamException e) {
+            throw new IllegalStateException("a reference cannot be written", e);
+        }
+    }
+}
