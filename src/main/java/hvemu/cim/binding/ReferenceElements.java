@@ -10,7 +10,7 @@ import org.w3c.dom.Element;
 /** The XML form of a reference: the children of an endpoint reference, as elements. */
 @XmlAccessorType(XmlAccessType.FIELD)
 public final class ReferenceElements {
-    @XmlAnyElement
+    @XmlAnyElement(ReferenceDomHandler.class)
     private List<Element> elements = new ArrayList<>();
 
     public ReferenceElements() {

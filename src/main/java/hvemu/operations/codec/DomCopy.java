@@ -11,23 +11,22 @@ import org.w3c.dom.Node;
 
 /** Copies the element a stream reader is on, with its subtree, into a new DOM document. */
 public final class DomCopy {
-    private static final DocumentBuilderFactory FACTORY = DocumentBuilderFactory.newInstance();
-
-    static {
-        FACTORY.setNamespaceAware(true);
-    }
+    private static final ThreadLocal<javax.xml.parsers.DocumentBuilder> BUILDERS = ThreadLocal.withInitial(() -> {
+        DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+        factory.setNamespaceAware(true);
+        try {
+            return factory.newDocumentBuilder();
+        } catch (ParserConfigurationException e) {
+            throw new IllegalStateException(e);
+        }
+    });
 
     private DomCopy() {
     }
 
     /** Returns a copy of the element; the reader ends on its end tag. */
     public static Element copy(XMLStreamReader in) throws XMLStreamException {
-        Document doc;
-        try {
-            doc = FACTORY.newDocumentBuilder().newDocument();
-        } catch (ParserConfigurationException e) {
-            throw new XMLStreamException(e);
-        }
+        Document doc = newDocument();
         Node parent = doc;
         Element root = null;
         int depth = 0;
@@ -67,14 +66,15 @@ public final class DomCopy {
 
     /** Returns a new empty element: the INPUT of a call that sent no body. */
     public static Element empty(String localName, String namespace) {
-        try {
-            Document doc = FACTORY.newDocumentBuilder().newDocument();
-            Element e = doc.createElementNS(namespace, "p:" + localName);
-            doc.appendChild(e);
-            return e;
-        } catch (ParserConfigurationException e) {
-            throw new IllegalStateException(e);
-        }
+        Document doc = newDocument();
+        Element e = doc.createElementNS(namespace, "p:" + localName);
+        doc.appendChild(e);
+        return e;
+    }
+
+    /** Returns a new empty document (a builder per thread). */
+    static Document newDocument() {
+        return BUILDERS.get().newDocument();
     }
 
     private static String qualified(String prefix, String local) {

@@ -27,6 +27,8 @@ import javax.xml.stream.XMLStreamReader;
  * {@code w:InvalidParameter}.
  */
 public final class ParameterDecoder {
+    private static final javax.xml.stream.XMLInputFactory INPUT = javax.xml.stream.XMLInputFactory.newFactory();
+
     private ParameterDecoder() {
     }
 
@@ -40,8 +42,7 @@ public final class ParameterDecoder {
     public static Map<String, Object> decode(org.w3c.dom.Element input, CimMethod method, String namespace)
             throws OperationException {
         try {
-            XMLStreamReader in = javax.xml.stream.XMLInputFactory.newFactory()
-                    .createXMLStreamReader(new javax.xml.transform.dom.DOMSource(input));
+            XMLStreamReader in = INPUT.createXMLStreamReader(new javax.xml.transform.dom.DOMSource(input));
             in.nextTag();
             return decode(in, method, namespace);
         } catch (XMLStreamException e) {

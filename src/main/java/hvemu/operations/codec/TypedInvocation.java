@@ -16,8 +16,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import javax.xml.parsers.DocumentBuilderFactory;
-import javax.xml.parsers.ParserConfigurationException;
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
@@ -40,11 +38,8 @@ public final class TypedInvocation {
     private static final Map<Package, JAXBContext> CONTEXTS = new ConcurrentHashMap<>();
     private static final XMLInputFactory INPUT = XMLInputFactory.newFactory();
     private static final XMLOutputFactory OUTPUT = XMLOutputFactory.newFactory();
-    private static final DocumentBuilderFactory DOM = DocumentBuilderFactory.newInstance();
-
-    static {
-        DOM.setNamespaceAware(true);
-    }
+    private static final Map<Package, ThreadLocal<Unmarshaller>> UNMARSHALLERS = new ConcurrentHashMap<>();
+    private static final Map<Package, ThreadLocal<Marshaller>> MARSHALLERS = new ConcurrentHashMap<>();
 
     private TypedInvocation() {
     }
@@ -54,7 +49,13 @@ public final class TypedInvocation {
             throws OperationException {
         rename(inputElement, inputElement.getNamespaceURI(), provider.bindingNamespace());
         try {
-            Unmarshaller u = context(provider).createUnmarshaller();
+            Unmarshaller u = UNMARSHALLERS.computeIfAbsent(provider.bindings(), p -> ThreadLocal.withInitial(() -> {
+                try {
+                    return context(provider).createUnmarshaller();
+                } catch (JAXBException e) {
+                    throw new IllegalStateException(e);
+                }
+            })).get();
             u.setAdapter(ReferenceAdapter.class, adapter(namespace, style));
             return u.unmarshal(inputElement);
         } catch (JAXBException | RuntimeException e) {
@@ -66,14 +67,20 @@ public final class TypedInvocation {
     public static Map.Entry<Long, Map<String, Object>> output(Object output, CimMethod method, TypedMethodProvider provider,
             String namespace, ResourceUri style) throws OperationException {
         try {
-            Document doc = DOM.newDocumentBuilder().newDocument();
-            Marshaller m = context(provider).createMarshaller();
+            Document doc = DomCopy.newDocument();
+            Marshaller m = MARSHALLERS.computeIfAbsent(provider.bindings(), p -> ThreadLocal.withInitial(() -> {
+                try {
+                    return context(provider).createMarshaller();
+                } catch (JAXBException e) {
+                    throw new IllegalStateException(e);
+                }
+            })).get();
             m.setAdapter(ReferenceAdapter.class, adapter(namespace, style));
             m.marshal(output, doc);
             XMLStreamReader in = INPUT.createXMLStreamReader(new DOMSource(doc));
             in.nextTag();
             return ParameterDecoder.decodeOutput(in, method, namespace);
-        } catch (JAXBException | ParserConfigurationException | XMLStreamException e) {
+        } catch (JAXBException | XMLStreamException e) {
             throw new OperationException(FaultKind.INTERNAL_ERROR, "The method's output cannot be written.");
         }
     }
@@ -114,7 +121,7 @@ public final class TypedInvocation {
 
     private static ObjectPath read(ReferenceElements xml, String namespace) {
         try {
-            Document doc = DOM.newDocumentBuilder().newDocument();
+            Document doc = DomCopy.newDocument();
             Element wrapper = doc.createElementNS(Namespaces.WSMAN, "wsman:Reference");
             doc.appendChild(wrapper);
             for (Element child : xml.elements()) {
@@ -123,14 +130,14 @@ public final class TypedInvocation {
             XMLStreamReader in = INPUT.createXMLStreamReader(new DOMSource(doc));
             in.nextTag();
             return EprReader.read(in, namespace);
-        } catch (ParserConfigurationException | XMLStreamException e) {
+        } catch (XMLStreamException e) {
             throw new IllegalArgumentException("a reference cannot be read", e);
         }
     }
 
     private static ReferenceElements write(ObjectPath path, ResourceUri style) {
         try {
-            Document doc = DOM.newDocumentBuilder().newDocument();
+            Document doc = DomCopy.newDocument();
             XMLStreamWriter out = OUTPUT.createXMLStreamWriter(new DOMResult(doc));
             out.writeStartElement("wsman", "Reference", Namespaces.WSMAN);
             EprWriter.declare(out);
@@ -144,7 +151,7 @@ public final class TypedInvocation {
                 }
             }
             return new ReferenceElements(children);
-        } catch (ParserConfigurationException | XMLStreamException e) {
+        } catch (XMLStreamException e) {
             throw new IllegalStateException("a reference cannot be written", e);
         }
     }

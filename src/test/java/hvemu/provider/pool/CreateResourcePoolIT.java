@@ -175,6 +175,30 @@ class CreateResourcePoolIT {
     }
 
     @Test
+    void refusesValuesOfTheWrongTypeBySignature() {
+        String uri = Pools.WMI + Pools.SERVICE;
+        HttpExchange state = emulator.client().post(Pools.invoke(uri, "RequestStateChange", "HVCLU01",
+                "<p:RequestStateChange_INPUT xmlns:p=\"" + uri + "\"><p:RequestedState>on</p:RequestedState>"
+                        + "</p:RequestStateChange_INPUT>", ""));
+        Xml.at(state.body()).valueByXPath("//s:Subcode/s:Value").isEqualTo("w:InvalidParameter");
+        Xml.at(state.body()).valueByXPath("//w:FaultDetail").endsWith("/TypeMismatch");
+        Xml.at(state.body()).valueByXPath("//f:WSManFault/f:Message").contains("RequestedState is uint16");
+        HttpExchange range = emulator.client().post(Pools.invoke(uri, "RequestStateChange", "HVCLU01",
+                "<p:RequestStateChange_INPUT xmlns:p=\"" + uri + "\"><p:RequestedState>70000</p:RequestedState>"
+                        + "</p:RequestStateChange_INPUT>", ""));
+        Xml.at(range.body()).valueByXPath("//f:WSManFault/f:Message").contains("out of range");
+        HttpExchange when = emulator.client().post(Pools.invoke(uri, "RequestStateChange", "HVCLU01",
+                "<p:RequestStateChange_INPUT xmlns:p=\"" + uri + "\"><p:RequestedState>3</p:RequestedState>"
+                        + "<p:TimeoutPeriod>soon</p:TimeoutPeriod></p:RequestStateChange_INPUT>", ""));
+        Xml.at(when.body()).valueByXPath("//f:WSManFault/f:Message").contains("TimeoutPeriod is datetime");
+        HttpExchange fine = emulator.client().post(Pools.invoke(uri, "RequestStateChange", "HVCLU01",
+                "<p:RequestStateChange_INPUT xmlns:p=\"" + uri + "\"><p:RequestedState>3</p:RequestedState>"
+                        + "<p:TimeoutPeriod><cim:Interval xmlns:cim=\"http://schemas.dmtf.org/wbem/wscim/1/common\">"
+                        + "PT30S</cim:Interval></p:TimeoutPeriod></p:RequestStateChange_INPUT>", ""));
+        assertThat(Pools.returnValue(fine)).as("well-typed; not served yet (docs/semantics.md)").isEqualTo(1);
+    }
+
+    @Test
     void refusesUnknownMethodsAndMissingServices() {
         HttpExchange unknown = emulator.client().post(Pools.invoke(Pools.WMI + Pools.SERVICE, "Frobnicate", "HVCLU01", "", ""));
         Xml.at(unknown.body()).valueByXPath("//s:Subcode/s:Value").isEqualTo("a:ActionNotSupported");
