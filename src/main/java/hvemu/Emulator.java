@@ -2,7 +2,11 @@ package hvemu;
 
 import hvemu.cim.schema.MofLoader;
 import hvemu.cim.schema.MofSource;
+import hvemu.operations.EnumerateOperation;
+import hvemu.operations.EnumerationContexts;
 import hvemu.operations.GetOperation;
+import hvemu.operations.PullOperation;
+import hvemu.operations.ReleaseOperation;
 import hvemu.job.Clock;
 import hvemu.job.JobEngine;
 import hvemu.job.JobProgression;
@@ -62,13 +66,14 @@ public final class Emulator implements AutoCloseable {
                         new ResourcePoolConfigurationServiceProvider(model.schema(), repository, jobs))
                 .refresh(jobs::catchUp)
                 .build();
-        dispatcher = dispatcher(new ServiceIdentity(b.productVendor, b.productVersion, profiles), providers);
+        EnumerationContexts contexts = new EnumerationContexts(b.clock::now, b.enumerationExpiry);
+        dispatcher = dispatcher(new ServiceIdentity(b.productVendor, b.productVersion, profiles), providers, contexts);
         WsmanEndpoint endpoint = new WsmanEndpoint(dispatcher, EndpointSettings.defaults());
         server = new WsmanHttpServer(new TransportSettings(b.host, b.port, b.credentials, b.maxRequestBytes), endpoint);
     }
 
     /** Returns the route table: every Action the service answers, and its operation. */
-    static Dispatcher dispatcher(ServiceIdentity identity, ProviderRegistry providers) {
+    static Dispatcher dispatcher(ServiceIdentity identity, ProviderRegistry providers, EnumerationContexts contexts) {
         Operation unserved = new UnservedResourceOperation();
         return Dispatcher.builder()
                 .identify(new IdentifyOperation(identity))
@@ -76,9 +81,10 @@ public final class Emulator implements AutoCloseable {
                 .onBody(Actions.PUT, unserved)
                 .onBody(Actions.CREATE, unserved)
                 .on(Actions.DELETE, unserved)
-                .on(Actions.ENUMERATE, unserved, new QName(Namespaces.ENUMERATION, "Enumerate"))
-                .on(Actions.PULL, unserved, new QName(Namespaces.ENUMERATION, "Pull"))
-                .on(Actions.RELEASE, unserved, new QName(Namespaces.ENUMERATION, "Release"))
+                .on(Actions.ENUMERATE, new EnumerateOperation(providers, contexts),
+                        new QName(Namespaces.ENUMERATION, "Enumerate"))
+                .on(Actions.PULL, new PullOperation(providers, contexts), new QName(Namespaces.ENUMERATION, "Pull"))
+                .on(Actions.RELEASE, new ReleaseOperation(contexts), new QName(Namespaces.ENUMERATION, "Release"))
                 .invoke(new InvokeOperation(providers))
                 .build();
     }
@@ -145,6 +151,7 @@ public final class Emulator implements AutoCloseable {
         private Path topology;
         private Clock clock = Clock.system();
         private JobProgression jobs = JobProgression.timed(java.time.Duration.ofSeconds(1));
+        private java.time.Duration enumerationExpiry = java.time.Duration.ofSeconds(60);
 
         private Builder() {
         }
@@ -194,6 +201,12 @@ public final class Emulator implements AutoCloseable {
         /** Sets the clock jobs run by; the system clock by default. */
         public Builder clock(Clock clock) {
             this.clock = clock;
+            return this;
+        }
+
+        /** Sets how long an enumeration context lives without a Pull; 60 s by default, as WinRM. */
+        public Builder enumerationExpiry(java.time.Duration expiry) {
+            this.enumerationExpiry = expiry;
             return this;
         }
 

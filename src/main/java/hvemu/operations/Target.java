@@ -19,14 +19,23 @@ record Target(ResourceUri uri, CimClass cls, ObjectPath path) {
      */
     static Target resolve(Schema schema, OperationRequest request) throws OperationException {
         ResourceUri uri = ResourceUri.parse(request.resourceUri(), request.selectors());
+        CimClass cls = classOf(schema, uri);
+        return new Target(uri, cls, SelectorBinder.bind(schema.namespace(), schema, cls, request.selectors()));
+    }
+
+    /**
+     * Returns the class a resource URI names in the served namespace.
+     *
+     * @throws OperationException {@code a:DestinationUnreachable} for a namespace or class not served
+     */
+    static CimClass classOf(Schema schema, ResourceUri uri) throws OperationException {
         if (!uri.isIn(schema.namespace())) {
             throw new OperationException(FaultKind.DESTINATION_UNREACHABLE, FaultDetail.INVALID_RESOURCE_URI,
                     "The namespace " + uri.namespacePath() + " does not exist; the service serves "
                             + schema.namespace() + ".");
         }
-        CimClass cls = schema.find(uri.className()).orElseThrow(() -> new OperationException(
+        return schema.find(uri.className()).orElseThrow(() -> new OperationException(
                 FaultKind.DESTINATION_UNREACHABLE, FaultDetail.INVALID_RESOURCE_URI,
                 "The class " + uri.className() + " does not exist in " + schema.namespace() + "."));
-        return new Target(uri, cls, SelectorBinder.bind(schema.namespace(), schema, cls, request.selectors()));
     }
 }

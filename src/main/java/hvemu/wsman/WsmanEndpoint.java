@@ -2,6 +2,7 @@ package hvemu.wsman;
 
 import com.sun.xml.ws.api.message.Message;
 import hvemu.operations.FaultKind;
+import hvemu.operations.Namespaces;
 import hvemu.operations.OperationException;
 import hvemu.operations.OperationRequest;
 import hvemu.operations.Reply;
@@ -101,7 +102,9 @@ public final class WsmanEndpoint implements Provider<Message> {
         OperationRequest operationRequest = new OperationRequest(headers.action(), headers.resourceUri(), headers.selectors(),
                 headers.options(), envelopeLimit(headers), timeout(headers), headers.locale(), authenticated, body);
         Reply result = route.operation().execute(operationRequest);
-        ReplyEnvelope.Style style = identify ? ReplyEnvelope.Style.IDENTIFY : ReplyEnvelope.Style.TRANSFER;
+        ReplyEnvelope.Style style = identify ? ReplyEnvelope.Style.IDENTIFY
+                : result.action() != null && result.action().startsWith(Namespaces.ENUMERATION)
+                        ? ReplyEnvelope.Style.ENUMERATION : ReplyEnvelope.Style.TRANSFER;
         String action = identify ? null : result.action();
         return new ReplyMessage(new ReplyEnvelope(style, headers.addressing(), action, settings.messageIds().get(),
                 headers.relatesTo(), null, result.body(), !identify || authenticated), false);
