@@ -26,11 +26,13 @@ public final class EnumerateOperation implements Operation {
     private final ProviderRegistry providers;
     private final EnumerationContexts contexts;
     private final ItemsWriter writer;
+    private final Filters filters;
 
     public EnumerateOperation(ProviderRegistry providers, EnumerationContexts contexts) {
         this.providers = providers;
         this.contexts = contexts;
         this.writer = new ItemsWriter(providers.schema());
+        this.filters = new Filters(providers);
     }
 
     @Override
@@ -39,16 +41,7 @@ public final class EnumerateOperation implements Operation {
         Enumerate body = request.body().as(Enumerate.class);
         Options options = Options.of(body);
         ResourceUri uri = ResourceUri.parse(request.resourceUri(), request.selectors());
-        if (options.filterDialect() != null) {
-            throw new OperationException(FaultKind.FILTER_DIALECT_REQUESTED_UNAVAILABLE,
-                    "The filter dialect " + options.filterDialect() + " is not supported.");
-        }
-        if (uri.className().equals("*")) {
-            throw new OperationException(FaultKind.CANNOT_PROCESS_FILTER,
-                    "An enumeration of every class (" + request.resourceUri() + ") needs a filter.");
-        }
-        CimClass cls = Target.classOf(providers.schema(), uri);
-        List<CimInstance> results = providers.instances(cls.name()).enumerate(cls.name());
+        List<CimInstance> results = results(request, uri, options);
         Context context = new Context(results, options.mode(), uri, request.preciseArrays());
         if (!options.optimize()) {
             String id = contexts.open(context);
@@ -57,6 +50,35 @@ public final class EnumerateOperation implements Operation {
         Enumerations.Batch batch = Enumerations.next(context, options.maxElements(), request.maxEnvelopeSize(), writer);
         String id = batch.last() ? "" : contexts.open(context);
         return new Reply(RESPONSE, out -> response(out, id, batch.items(), batch.last(), context));
+    }
+
+    private List<CimInstance> results(OperationRequest request, ResourceUri uri, Options options)
+            throws OperationException {
+        boolean wildcard = uri.className().equals("*");
+        if (wildcard && !uri.isIn(providers.schema().namespace())) {
+            Target.classOf(providers.schema(), uri);
+        }
+        if (options.filterDialect() == null) {
+            if (wildcard) {
+                throw new OperationException(FaultKind.CANNOT_PROCESS_FILTER,
+                        "An enumeration of every class (" + request.resourceUri() + ") needs a filter.");
+            }
+            CimClass cls = Target.classOf(providers.schema(), uri);
+            return providers.instances(cls.name()).enumerate(cls.name());
+        }
+        switch (options.filterDialect()) {
+            case Filters.ASSOCIATION:
+                return filters.association(options.filterContent());
+            case Filters.SELECTOR:
+                if (wildcard) {
+                    throw new OperationException(FaultKind.CANNOT_PROCESS_FILTER,
+                            "A selector filter needs the resource URI of a class, not " + request.resourceUri() + ".");
+                }
+                return filters.selector(Target.classOf(providers.schema(), uri), options.filterContent());
+            default:
+                throw new OperationException(FaultKind.FILTER_DIALECT_REQUESTED_UNAVAILABLE,
+                        "The filter dialect " + options.filterDialect() + " is not supported.");
+        }
     }
 
     private void response(XMLStreamWriter out, String id, List<CimInstance> items, boolean last, Context context)
@@ -78,12 +100,13 @@ public final class EnumerateOperation implements Operation {
     }
 
     /** What the Enumerate body asks for. */
-    record Options(boolean optimize, long maxElements, Mode mode, String filterDialect) {
+    record Options(boolean optimize, long maxElements, Mode mode, String filterDialect, List<Object> filterContent) {
         static Options of(Enumerate body) throws OperationException {
             boolean optimize = false;
             long maxElements = 1;
             Mode mode = Mode.OBJECTS;
             String dialect = body.getFilter() == null ? null : dialect(body.getFilter().getDialect());
+            List<Object> content = body.getFilter() == null ? List.of() : body.getFilter().getContent();
             for (Object o : body.getAny()) {
                 if (o instanceof JAXBElement<?> e) {
                     switch (e.getName().getLocalPart()) {
@@ -95,9 +118,10 @@ public final class EnumerateOperation implements Operation {
                     }
                 } else if (o instanceof hvemu.wsman.binding.wsman.Filter f) {
                     dialect = dialect(f.getDialect());
+                    content = f.getContent();
                 }
             }
-            return new Options(optimize, maxElements, mode, dialect);
+            return new Options(optimize, maxElements, mode, dialect, content);
         }
 
         private static String dialect(String d) {

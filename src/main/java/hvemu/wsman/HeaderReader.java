@@ -13,9 +13,7 @@ import hvemu.wsman.binding.wsman.ObjectFactory;
 import hvemu.wsman.binding.wsman.OptionSet;
 import hvemu.wsman.binding.wsman.OptionType;
 import hvemu.wsman.binding.wsman.SelectorSetType;
-import hvemu.wsman.binding.wsman.SelectorType;
 import jakarta.xml.bind.JAXBException;
-import java.io.Serializable;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -133,41 +131,6 @@ final class HeaderReader {
             case Namespaces.SHELL -> local.equals("CompressionType");
             default -> false;
         };
-    }
-
-    /** Returns the selectors of a set; one holding an endpoint reference becomes a reference selector. */
-    static List<Selector> selectorsOf(SelectorSetType set) {
-        List<Selector> out = new ArrayList<>();
-        for (SelectorType s : set.getSelector()) {
-            StringBuilder text = new StringBuilder();
-            Selector.Reference reference = null;
-            for (Serializable part : s.getContent()) {
-                if (part instanceof String str) {
-                    text.append(str);
-                } else if (part instanceof jakarta.xml.bind.JAXBElement<?> e
-                        && e.getValue() instanceof hvemu.wsman.binding.addressing.EndpointReferenceType epr) {
-                    reference = referenceOf(epr);
-                }
-            }
-            out.add(new Selector(s.getName(), text.toString().trim(), reference));
-        }
-        return out;
-    }
-
-    private static Selector.Reference referenceOf(hvemu.wsman.binding.addressing.EndpointReferenceType epr) {
-        String uri = null;
-        List<Selector> nested = List.of();
-        if (epr.getReferenceParameters() != null) {
-            for (Object o : epr.getReferenceParameters().getAny()) {
-                Object v = o instanceof jakarta.xml.bind.JAXBElement<?> e ? e.getValue() : o;
-                if (v instanceof hvemu.wsman.binding.wsman.AttributableURI u) {
-                    uri = u.getValue() == null ? null : u.getValue().trim();
-                } else if (v instanceof SelectorSetType set) {
-                    nested = selectorsOf(set);
-                }
-            }
-        }
-        return new Selector.Reference(uri, nested);
     }
 
     /** SOAP 1.2 says env:mustUnderstand; pywinrm, Ruby and Go clients write it unqualified (wire.md §2.1). */
@@ -305,7 +268,7 @@ final class HeaderReader {
         }
 
         private void readSelectors(Header h) throws OperationException {
-            selectors.addAll(selectorsOf(bind(h, SelectorSetType.class, "SelectorSet")));
+            selectors.addAll(hvemu.operations.codec.Selectors.of(bind(h, SelectorSetType.class, "SelectorSet")));
         }
 
         private void readOptions(Header h) throws OperationException {

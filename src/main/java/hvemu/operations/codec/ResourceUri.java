@@ -22,6 +22,8 @@ import java.util.List;
 public record ResourceUri(boolean dmtf, String namespacePath, String className) {
     /** The selector that carries the namespace with DMTF URIs. */
     public static final String CIM_NAMESPACE = "__cimnamespace";
+    /** The DMTF-style wildcard the MI client and wsl use for queries, with __cimnamespace (wire.md §4.1). */
+    public static final String ALL_CLASSES = "http://schemas.dmtf.org/wbem/wscim/1/*";
 
     /**
      * Reads a request's resource URI and its {@code __cimnamespace} selector.
@@ -47,6 +49,9 @@ public record ResourceUri(boolean dmtf, String namespacePath, String className) 
                         + " does not match the namespace of the resource URI, " + namespace + ".");
             }
             return new ResourceUri(false, namespace, rest.substring(slash + 1));
+        }
+        if (uri.equalsIgnoreCase(ALL_CLASSES)) {
+            return new ResourceUri(true, cimNamespace == null ? "root/hardware" : cimNamespace, "*");
         }
         if (startsWithIgnoreCase(uri, Namespaces.DMTF_URI)) {
             String className = uri.substring(Namespaces.DMTF_URI.length());
