@@ -41,8 +41,9 @@ public final class EnumerateOperation implements Operation {
         Enumerate body = request.body().as(Enumerate.class);
         Options options = Options.of(body);
         ResourceUri uri = ResourceUri.parse(request.resourceUri(), request.selectors());
-        List<CimInstance> results = results(request, uri, options);
-        Context context = new Context(results, options.mode(), uri, request.preciseArrays());
+        Filters.Selection results = results(request, uri, options);
+        Context context = new Context(results.instances(), new ItemsWriter.Shape(options.mode() != Mode.EPRS,
+                options.mode() != Mode.OBJECTS, uri, request.preciseArrays(), results.projection()));
         if (!options.optimize()) {
             String id = contexts.open(context);
             return new Reply(RESPONSE, out -> response(out, id, null, false, context));
@@ -52,7 +53,7 @@ public final class EnumerateOperation implements Operation {
         return new Reply(RESPONSE, out -> response(out, id, batch.items(), batch.last(), context));
     }
 
-    private List<CimInstance> results(OperationRequest request, ResourceUri uri, Options options)
+    private Filters.Selection results(OperationRequest request, ResourceUri uri, Options options)
             throws OperationException {
         boolean wildcard = uri.className().equals("*");
         if (wildcard && !uri.isIn(providers.schema().namespace())) {
@@ -64,17 +65,21 @@ public final class EnumerateOperation implements Operation {
                         "An enumeration of every class (" + request.resourceUri() + ") needs a filter.");
             }
             CimClass cls = Target.classOf(providers.schema(), uri);
-            return providers.instances(cls.name()).enumerate(cls.name());
+            return Filters.Selection.of(providers.instances(cls.name()).enumerate(cls.name()));
         }
         switch (options.filterDialect()) {
+            case Filters.WQL:
+            case Filters.CQL:
+                return filters.query(options.filterContent(), options.filterDialect().equals(Filters.CQL));
             case Filters.ASSOCIATION:
-                return filters.association(options.filterContent());
+                return Filters.Selection.of(filters.association(options.filterContent()));
             case Filters.SELECTOR:
                 if (wildcard) {
                     throw new OperationException(FaultKind.CANNOT_PROCESS_FILTER,
                             "A selector filter needs the resource URI of a class, not " + request.resourceUri() + ".");
                 }
-                return filters.selector(Target.classOf(providers.schema(), uri), options.filterContent());
+                return Filters.Selection.of(filters.selector(Target.classOf(providers.schema(), uri),
+                        options.filterContent()));
             default:
                 throw new OperationException(FaultKind.FILTER_DIALECT_REQUESTED_UNAVAILABLE,
                         "The filter dialect " + options.filterDialect() + " is not supported.");

@@ -1,7 +1,7 @@
 package hvemu.operations;
 
 import hvemu.cim.CimInstance;
-import hvemu.operations.codec.ResourceUri;
+import hvemu.operations.codec.ItemsWriter;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
@@ -42,15 +42,11 @@ public final class EnumerationContexts {
                 return source.next();
             }
         };
-        private final Mode mode;
-        private final ResourceUri style;
-        private final boolean preciseArrays;
+        private final ItemsWriter.Shape shape;
 
-        Context(List<CimInstance> results, Mode mode, ResourceUri style, boolean preciseArrays) {
+        Context(List<CimInstance> results, ItemsWriter.Shape shape) {
             this.source = results.iterator();
-            this.mode = mode;
-            this.style = style;
-            this.preciseArrays = preciseArrays;
+            this.shape = shape;
         }
 
         Iterator<CimInstance> rest() {
@@ -66,16 +62,8 @@ public final class EnumerationContexts {
             return pushedBack != null;
         }
 
-        Mode mode() {
-            return mode;
-        }
-
-        ResourceUri style() {
-            return style;
-        }
-
-        boolean preciseArrays() {
-            return preciseArrays;
+        ItemsWriter.Shape shape() {
+            return shape;
         }
     }
 

@@ -2,7 +2,6 @@ package hvemu.operations;
 
 import hvemu.cim.CimInstance;
 import hvemu.operations.EnumerationContexts.Context;
-import hvemu.operations.EnumerationContexts.Mode;
 import hvemu.operations.codec.ItemsWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,8 +35,7 @@ final class Enumerations {
         var rest = context.rest();
         while (items.size() < limit && rest.hasNext()) {
             CimInstance next = rest.next();
-            long size = writer.size(next, object(context.mode()), epr(context.mode()), context.style(),
-                    context.preciseArrays());
+            long size = writer.size(next, context.shape());
             if (used + size > room) {
                 if (items.isEmpty()) {
                     throw new OperationException(FaultKind.ENCODING_LIMIT, FaultDetail.MAX_ENVELOPE_SIZE_EXCEEDED,
@@ -55,7 +53,7 @@ final class Enumerations {
     static BodyWriterItems items(List<CimInstance> items, Context context, ItemsWriter writer) {
         return out -> {
             for (CimInstance i : items) {
-                writer.write(out, i, object(context.mode()), epr(context.mode()), context.style(), context.preciseArrays());
+                writer.write(out, i, context.shape());
             }
         };
     }
@@ -64,13 +62,5 @@ final class Enumerations {
     @FunctionalInterface
     interface BodyWriterItems {
         void write(XMLStreamWriter out) throws XMLStreamException;
-    }
-
-    static boolean object(Mode mode) {
-        return mode != Mode.EPRS;
-    }
-
-    static boolean epr(Mode mode) {
-        return mode != Mode.OBJECTS;
     }
 }

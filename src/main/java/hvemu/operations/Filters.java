@@ -16,18 +16,37 @@ import hvemu.wsman.binding.cimbinding.AssociatedInstances;
 import hvemu.wsman.binding.cimbinding.AssociationInstances;
 import hvemu.wsman.binding.wsman.SelectorSetType;
 import jakarta.xml.bind.JAXBElement;
+import hvemu.cim.query.Condition;
+import hvemu.cim.query.Query;
+import hvemu.cim.query.WqlException;
+import hvemu.cim.query.WqlParser;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /**
- * The filter dialects of Enumerate: the DSP0227 association filter (AssociatedInstances,
- * AssociationInstances) and the WS-Man SelectorFilter (MS-WSMV §3.1.4.1.13).
+ * The filter dialects of Enumerate: WQL (and CQL's SELECT), the DSP0227 association filter
+ * (AssociatedInstances, AssociationInstances) and the WS-Man SelectorFilter (MS-WSMV §3.1.4.1.13).
  */
 final class Filters {
+    static final String WQL = "http://schemas.microsoft.com/wbem/wsman/1/WQL";
+    static final String CQL = "http://schemas.dmtf.org/wbem/cql/1/dsp0202.pdf";
     static final String ASSOCIATION = "http://schemas.dmtf.org/wbem/wsman/1/cimbinding/associationFilter";
     static final String SELECTOR = "http://schemas.dmtf.org/wbem/wsman/1/wsman/SelectorFilter";
+
+    /**
+     * What a filter selects: the instances, and for a projection the properties to write.
+     *
+     * @param projection the selected properties, or null for whole instances
+     */
+    record Selection(List<CimInstance> instances, List<String> projection) {
+        static Selection of(List<CimInstance> instances) {
+            return new Selection(instances, null);
+        }
+    }
 
     private final ProviderRegistry providers;
     private final Associations associations;
@@ -35,6 +54,95 @@ final class Filters {
     Filters(ProviderRegistry providers) {
         this.providers = providers;
         this.associations = new Associations(providers);
+    }
+
+    /**
+     * Runs a WQL query (or, with {@code cql}, a CQL SELECT): {@code SELECT} over a class and its
+     * subclasses, looking the instance up by its keys when the condition fixes them all;
+     * {@code ASSOCIATORS OF} and {@code REFERENCES OF} through the associations.
+     */
+    Selection query(List<Object> content, boolean cql) throws OperationException {
+        String text = text(content);
+        Query query;
+        try {
+            query = WqlParser.parse(text);
+        } catch (WqlException e) {
+            throw cannotProcess(e.getMessage());
+        }
+        if (cql && !(query instanceof Query.Select)) {
+            throw cannotProcess("The CQL dialect takes SELECT queries; ASSOCIATORS OF and REFERENCES OF are WQL.");
+        }
+        if (query instanceof Query.Associators a) {
+            return Selection.of(associations.associators(object(a.objectClass(), a.objectKeys()),
+                    new Associations.Query(a.assocClass(), a.resultClass(), a.role(), a.resultRole())));
+        }
+        if (query instanceof Query.References r) {
+            return Selection.of(associations.references(object(r.objectClass(), r.objectKeys()), r.resultClass(),
+                    r.role()));
+        }
+        return select((Query.Select) query, text);
+    }
+
+    private Selection select(Query.Select select, String text) throws OperationException {
+        Schema schema = providers.schema();
+        CimClass cls = schema.find(select.className()).orElseThrow(() -> cannotProcess("The class "
+                + select.className() + " does not exist in the namespace " + schema.namespace() + ". Query: " + text));
+        Set<String> seen = new HashSet<>();
+        List<String> projection = new ArrayList<>();
+        for (String name : select.properties()) {
+            CimProperty p = cls.property(name).orElseThrow(() -> cannotProcess("The class " + cls.name()
+                    + " has no property " + name + ". Query: " + text));
+            if (seen.add(p.name().toLowerCase(Locale.ROOT))) {
+                projection.add(p.name());
+            }
+        }
+        Condition condition;
+        try {
+            condition = Condition.compile(schema, cls, select.where());
+        } catch (WqlException e) {
+            throw cannotProcess(e.getMessage() + " Query: " + text);
+        }
+        var provider = providers.instances(cls.name());
+        var keys = condition.keyLookup(cls);
+        List<CimInstance> found = keys.isPresent()
+                ? provider.get(ObjectPath.of(schema.namespace(), cls.name(), keys.get())).stream().toList()
+                : provider.enumerate(cls.name());
+        List<CimInstance> matching = found.stream()
+                .filter(i -> schema.isA(i.className(), cls.name()) && condition.test(i)).toList();
+        return new Selection(matching, projection.isEmpty() ? null : projection);
+    }
+
+    /** The object of ASSOCIATORS OF or REFERENCES OF, with its key values typed by the class. */
+    private ObjectPath object(String className, Map<String, String> keys) throws OperationException {
+        Schema schema = providers.schema();
+        CimClass cls = schema.find(className).orElseThrow(() -> cannotProcess("The object path names the class "
+                + className + ", which does not exist in the namespace " + schema.namespace() + "."));
+        List<Selector> selectors = new ArrayList<>();
+        keys.forEach((k, v) -> selectors.add(new Selector(k, v)));
+        try {
+            return SelectorBinder.bind(schema.namespace(), schema, cls, selectors);
+        } catch (OperationException e) {
+            throw cannotProcess("The object path of the query: " + e.getMessage());
+        }
+    }
+
+    private static String text(List<Object> content) throws OperationException {
+        StringBuilder text = new StringBuilder();
+        for (Object o : content) {
+            if (o instanceof String s) {
+                text.append(s);
+            } else {
+                throw cannotProcess("A query filter holds text, not elements.");
+            }
+        }
+        if (text.toString().isBlank()) {
+            throw cannotProcess("The query filter is empty.");
+        }
+        return text.toString().trim();
+    }
+
+    private static OperationException cannotProcess(String message) {
+        return new OperationException(FaultKind.CANNOT_PROCESS_FILTER, message);
     }
 
     /** Returns the instances an association filter selects. */

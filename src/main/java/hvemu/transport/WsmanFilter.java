@@ -24,7 +24,8 @@ import org.slf4j.LoggerFactory;
  *       {@code WSMANIDENTIFY: unauthenticated} with a small body that is an Identify, which Windows
  *       answers without credentials. Failures get 401 with {@code WWW-Authenticate: Basic realm="WSMAN"}
  *       and no body.</li>
- *   <li>A body over the limit gets 413; an empty body (an authentication probe) gets 200 and no body.</li>
+ *   <li>A body over the limit gets 413 and the connection closes (the rest of a body up to 16 MiB is read
+ *       first, so a client that writes before it reads sees the 413); an empty body (an authentication probe) gets 200 and no body.</li>
  *   <li>Replies go out with a Content-Length (not chunked), WinRM's Content-Type and Server header.</li>
  * </ol>
  */
@@ -33,6 +34,8 @@ final class WsmanFilter extends HttpFilter {
     private static final Logger LOG = LoggerFactory.getLogger(WsmanFilter.class);
     /** An unauthenticated Identify is tiny; more than this is not one. */
     private static final int MAX_IDENTIFY_BYTES = 8192;
+    /** How much of a body over the limit is read and dropped before the 413, so the client sees it. */
+    private static final long DRAIN_BYTES = 16L << 20;
     static final String CONTENT_TYPE = "application/soap+xml;charset=UTF-8";
     static final String SERVER = "Microsoft-HTTPAPI/2.0";
     private static final Principal ANONYMOUS = () -> "anonymous";
@@ -79,7 +82,11 @@ final class WsmanFilter extends HttpFilter {
                 challenge(response);
             } else {
                 LOG.debug("413 for {}: body over {} bytes", request.getRemoteAddr(), maxRequestBytes);
-                // The rest of the body is not read, so the connection cannot carry another request.
+                // A client that sends its whole body before it reads (most do) sees the 413 rather than a
+                // reset when the rest is read; past a bound it is not, and either way the connection closes.
+                if (request.getContentLengthLong() <= DRAIN_BYTES) {
+                    drain(request.getInputStream(), DRAIN_BYTES);
+                }
                 response.setHeader("Connection", "close");
                 empty(response, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
             }
@@ -123,6 +130,19 @@ final class WsmanFilter extends HttpFilter {
         if (request.getContentLengthLong() > maxRequestBytes
                 || read(request.getInputStream(), maxRequestBytes, request.getContentLengthLong()) == null) {
             response.setHeader("Connection", "close");
+        }
+    }
+
+    /** Reads and drops at most {@code max} bytes of what remains of a body. */
+    private static void drain(InputStream in, long max) {
+        try {
+            byte[] scratch = new byte[8192];
+            long left = max;
+            for (int n; left > 0 && (n = in.read(scratch, 0, (int) Math.min(scratch.length, left))) >= 0; ) {
+                left -= n;
+            }
+        } catch (IOException clientGone) {
+            LOG.debug("the rest of a refused body could not be read: {}", clientGone.getMessage());
         }
     }
 

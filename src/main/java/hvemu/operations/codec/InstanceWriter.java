@@ -51,10 +51,33 @@ public final class InstanceWriter {
         out.writeEndElement();
     }
 
+    /**
+     * Writes a projection of an instance as WinRM answers {@code SELECT A, B FROM X} (wire.md §3.3): a
+     * {@code w:XmlFragment} holding the selected properties as unqualified elements in alphabetical
+     * order, values written as in an instance.
+     */
+    public void writeFragment(XMLStreamWriter out, CimInstance instance, List<String> selected, ResourceUri style,
+            boolean preciseArrays) throws XMLStreamException {
+        CimClass cls = schema.get(instance.className());
+        out.writeStartElement("w", "XmlFragment", Namespaces.WSMAN);
+        out.writeNamespace("xsi", Namespaces.XSI);
+        out.writeNamespace("w", Namespaces.WSMAN);
+        out.writeNamespace("cim", Namespaces.CIM);
+        List<CimProperty> properties = new ArrayList<>();
+        for (String name : selected) {
+            cls.property(name).ifPresent(properties::add);
+        }
+        properties.sort(ALPHABETICAL);
+        for (CimProperty property : properties) {
+            writeProperty(out, null, property, instance.get(property.name()), style, preciseArrays);
+        }
+        out.writeEndElement();
+    }
+
     private void writeProperty(XMLStreamWriter out, String ns, CimProperty property, Object value, ResourceUri style,
             boolean preciseArrays) throws XMLStreamException {
         if (value == null) {
-            out.writeStartElement("p", property.name(), ns);
+            ValueWriter.start(out, ns, property.name());
             out.writeAttribute("xsi", Namespaces.XSI, "nil", "true");
             if (property.array() && preciseArrays) {
                 out.writeNamespace("m", Namespaces.MSFT);

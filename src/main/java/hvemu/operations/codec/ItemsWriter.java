@@ -6,6 +6,7 @@ import hvemu.cim.schema.MofLoader;
 import hvemu.cim.schema.Schema;
 import hvemu.operations.Namespaces;
 import java.io.OutputStream;
+import java.util.List;
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
@@ -25,34 +26,52 @@ public final class ItemsWriter {
         this.instances = new InstanceWriter(schema);
     }
 
+    /**
+     * How the items of an enumeration are written.
+     *
+     * @param object whether the instance is written
+     * @param epr whether its endpoint reference is written
+     * @param style the request's resource URI, in whose style class namespaces are rendered
+     * @param preciseArrays whether the client asked for {@code msftwinrm:UsePreciseArrays}
+     * @param projection the properties a WQL projection selects, written as {@code w:XmlFragment}; null
+     *        for the whole instance
+     */
+    public record Shape(boolean object, boolean epr, ResourceUri style, boolean preciseArrays, List<String> projection) {
+        public Shape {
+            projection = projection == null ? null : List.copyOf(projection);
+        }
+    }
+
     /** Writes one item. */
-    public void write(XMLStreamWriter out, CimInstance instance, boolean object, boolean epr, ResourceUri style,
-            boolean preciseArrays) throws XMLStreamException {
-        if (object && epr) {
+    public void write(XMLStreamWriter out, CimInstance instance, Shape shape) throws XMLStreamException {
+        boolean both = shape.object() && shape.epr();
+        if (both) {
             out.writeStartElement("w", "Item", Namespaces.WSMAN);
             out.writeNamespace("w", Namespaces.WSMAN);
         }
-        if (object) {
-            instances.write(out, instance, style, preciseArrays);
+        if (shape.object() && shape.projection() != null) {
+            instances.writeFragment(out, instance, shape.projection(), shape.style(), shape.preciseArrays());
+        } else if (shape.object()) {
+            instances.write(out, instance, shape.style(), shape.preciseArrays());
         }
-        if (epr) {
+        if (shape.epr()) {
             ObjectPath path = MofLoader.pathOf(schema, instance);
             out.writeStartElement("wsa", "EndpointReference", Namespaces.ADDRESSING);
             EprWriter.declare(out);
-            EprWriter.writeChildren(out, path, style);
+            EprWriter.writeChildren(out, path, shape.style());
             out.writeEndElement();
         }
-        if (object && epr) {
+        if (both) {
             out.writeEndElement();
         }
     }
 
     /** Returns how many bytes the item takes in UTF-8. */
-    public long size(CimInstance instance, boolean object, boolean epr, ResourceUri style, boolean preciseArrays) {
+    public long size(CimInstance instance, Shape shape) {
         Counter counter = new Counter();
         try {
             XMLStreamWriter out = OUTPUT.createXMLStreamWriter(counter, "UTF-8");
-            write(out, instance, object, epr, style, preciseArrays);
+            write(out, instance, shape);
             out.close();
         } catch (XMLStreamException e) {
             throw new IllegalStateException("an item cannot be written", e);

@@ -15,10 +15,10 @@ final class ValueWriter {
     private ValueWriter() {
     }
 
-    /** Writes {@code <p:name>value</p:name>}. */
+    /** Writes {@code <p:name>value</p:name>}, or {@code <name>value</name>} when {@code ns} is null. */
     static void element(XMLStreamWriter out, String ns, String name, Object value, ResourceUri style)
             throws XMLStreamException {
-        out.writeStartElement("p", name, ns);
+        start(out, ns, name);
         if (value instanceof ObjectPath path) {
             EprWriter.declare(out);
             EprWriter.writeChildren(out, path, style);
@@ -30,5 +30,14 @@ final class ValueWriter {
             out.writeCharacters(ValueText.of(value));
         }
         out.writeEndElement();
+    }
+
+    /** Starts {@code p:name} in {@code ns}, or an unqualified {@code name} when {@code ns} is null. */
+    static void start(XMLStreamWriter out, String ns, String name) throws XMLStreamException {
+        if (ns == null) {
+            out.writeStartElement(name);
+        } else {
+            out.writeStartElement("p", name, ns);
+        }
     }
 }
