@@ -69,6 +69,14 @@ public final class ObjectPath {
         return null;
     }
 
+    /**
+     * Returns the keys as they compare (names and string values in lower case): equal for paths that
+     * {@link #matches match}, so it can key an index.
+     */
+    public Object keyIdentity() {
+        return normalized;
+    }
+
     /** Returns true when both paths have the same keys, whatever their class names. */
     public boolean matches(ObjectPath other) {
         return normalized.equals(other.normalized);

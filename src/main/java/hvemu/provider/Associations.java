@@ -8,10 +8,13 @@ import hvemu.cim.ObjectPath;
 import hvemu.cim.schema.MofLoader;
 import hvemu.cim.schema.Schema;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Walks associations (DSP0004 §8.2, DSP0227 §8.2): the instances associated with an object
@@ -38,7 +41,7 @@ public final class Associations {
             return List.of();
         }
         Map<ObjectPath, CimInstance> out = new LinkedHashMap<>();
-        for (CimInstance link : links(q.associationClass())) {
+        for (CimInstance link : links(q.associationClass(), self.get())) {
             CimClass cls = schema.get(link.className());
             for (CimProperty near : refs(cls)) {
                 if (!matches(q.role(), near) || !self.get().equals(link.get(near.name()))) {
@@ -66,7 +69,7 @@ public final class Associations {
             return List.of();
         }
         List<CimInstance> out = new ArrayList<>();
-        for (CimInstance link : links(associationClass)) {
+        for (CimInstance link : links(associationClass, self.get())) {
             for (CimProperty ref : refs(schema.get(link.className()))) {
                 if (matches(role, ref) && self.get().equals(link.get(ref.name()))) {
                     out.add(link);
@@ -83,13 +86,20 @@ public final class Associations {
                 .map(i -> MofLoader.pathOf(providers.schema(), i));
     }
 
-    private List<CimInstance> links(String associationClass) {
+    /** The association instances (of the class, when given) that refer to the object, from the providers' indexes. */
+    private List<CimInstance> links(String associationClass, ObjectPath object) {
         Schema schema = providers.schema();
+        Set<InstanceProvider> asked = Collections.newSetFromMap(new IdentityHashMap<>());
         List<CimInstance> out = new ArrayList<>();
         for (CimClass c : schema.classes()) {
-            if (c.isAssociation() && !c.isAbstract() && (associationClass == null || schema.isA(c.name(), associationClass))) {
-                out.addAll(providers.instances(c.name()).enumerate(c.name()).stream()
-                        .filter(i -> i.className().equalsIgnoreCase(c.name())).toList());
+            if (c.isAssociation() && !c.isAbstract() && (associationClass == null || schema.isA(c.name(), associationClass))
+                    && asked.add(providers.instances(c.name()))) {
+                for (CimInstance link : providers.instances(c.name()).referencing(object)) {
+                    CimClass own = schema.get(link.className());
+                    if (own.isAssociation() && (associationClass == null || schema.isA(own.name(), associationClass))) {
+                        out.add(link);
+                    }
+                }
             }
         }
         return out;

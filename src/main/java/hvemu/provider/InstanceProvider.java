@@ -14,4 +14,7 @@ public interface InstanceProvider {
 
     /** Returns the instances of a class and of its subclasses that this provider serves. */
     List<CimInstance> enumerate(String className);
+
+    /** Returns the instances this provider serves that have a reference to the instance at {@code target}. */
+    List<CimInstance> referencing(ObjectPath target);
 }

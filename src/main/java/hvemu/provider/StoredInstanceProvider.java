@@ -23,4 +23,9 @@ public final class StoredInstanceProvider implements InstanceProvider {
     public List<CimInstance> enumerate(String className) {
         return repository.instancesOf(className);
     }
+
+    @Override
+    public List<CimInstance> referencing(ObjectPath target) {
+        return repository.referencing(target);
+    }
 }

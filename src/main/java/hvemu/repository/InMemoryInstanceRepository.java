@@ -8,10 +8,12 @@ import hvemu.cim.schema.Schema;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Function;
 
@@ -24,6 +26,8 @@ public final class InMemoryInstanceRepository implements InstanceRepository {
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
     /** Own class name (lower case) to the instances of exactly that class, by path. */
     private final Map<String, LinkedHashMap<ObjectPath, CimInstance>> byClass = new HashMap<>();
+    /** The keys of a referenced instance ({@link ObjectPath#keyIdentity}) to the paths of the instances that refer to it. */
+    private final Map<Object, LinkedHashSet<ObjectPath>> referrers = new HashMap<>();
 
     public InMemoryInstanceRepository(Schema schema, List<CimInstance> seed) {
         this.schema = schema;
@@ -45,6 +49,16 @@ public final class InMemoryInstanceRepository implements InstanceRepository {
         lock.readLock().lock();
         try {
             return collect(className);
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    @Override
+    public List<CimInstance> referencing(ObjectPath target) {
+        lock.readLock().lock();
+        try {
+            return referrersOf(target);
         } finally {
             lock.readLock().unlock();
         }
@@ -87,11 +101,66 @@ public final class InMemoryInstanceRepository implements InstanceRepository {
         return out;
     }
 
+    private List<CimInstance> referrersOf(ObjectPath target) {
+        Set<ObjectPath> paths = referrers.get(target.keyIdentity());
+        if (paths == null) {
+            return List.of();
+        }
+        List<CimInstance> out = new ArrayList<>(paths.size());
+        for (ObjectPath p : paths) {
+            CimInstance i = byClass.get(p.className().toLowerCase(Locale.ROOT)).get(p);
+            if (i != null && refersTo(i, target)) {
+                out.add(i);
+            }
+        }
+        return out;
+    }
+
+    private static boolean refersTo(CimInstance instance, ObjectPath target) {
+        for (Object v : instance.values().values()) {
+            if (v instanceof ObjectPath ref && ref.matches(target)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private ObjectPath store(CimInstance instance) {
         ObjectPath path = MofLoader.pathOf(schema, instance);
-        byClass.computeIfAbsent(instance.className().toLowerCase(Locale.ROOT), k -> new LinkedHashMap<>())
-                .put(path, instance);
+        CimInstance previous = byClass.computeIfAbsent(instance.className().toLowerCase(Locale.ROOT),
+                k -> new LinkedHashMap<>()).put(path, instance);
+        unindex(path, previous);
+        index(path, instance);
         return path;
+    }
+
+    private void remove(ObjectPath path) {
+        LinkedHashMap<ObjectPath, CimInstance> instances = byClass.get(path.className().toLowerCase(Locale.ROOT));
+        if (instances != null) {
+            unindex(path, instances.remove(path));
+        }
+    }
+
+    private void index(ObjectPath path, CimInstance instance) {
+        for (Object v : instance.values().values()) {
+            if (v instanceof ObjectPath ref) {
+                referrers.computeIfAbsent(ref.keyIdentity(), k -> new LinkedHashSet<>()).add(path);
+            }
+        }
+    }
+
+    private void unindex(ObjectPath path, CimInstance instance) {
+        if (instance == null) {
+            return;
+        }
+        for (Object v : instance.values().values()) {
+            if (v instanceof ObjectPath ref) {
+                Set<ObjectPath> paths = referrers.get(ref.keyIdentity());
+                if (paths != null && paths.remove(path) && paths.isEmpty()) {
+                    referrers.remove(ref.keyIdentity());
+                }
+            }
+        }
     }
 
     /** Pending changes of one update: puts and deletes, by path, in order. */
@@ -130,6 +199,26 @@ public final class InMemoryInstanceRepository implements InstanceRepository {
         }
 
         @Override
+        public List<CimInstance> referencing(ObjectPath target) {
+            List<CimInstance> committed = referrersOf(target);
+            if (pending.isEmpty()) {
+                return committed;
+            }
+            List<CimInstance> out = new ArrayList<>();
+            for (CimInstance i : committed) {
+                if (!pending.containsKey(MofLoader.pathOf(schema, i))) {
+                    out.add(i);
+                }
+            }
+            pending.forEach((path, i) -> {
+                if (i != null && refersTo(i, target)) {
+                    out.add(i);
+                }
+            });
+            return out;
+        }
+
+        @Override
         public ObjectPath put(CimInstance instance) {
             ObjectPath path = MofLoader.pathOf(schema, instance);
             pending.put(path, instance);
@@ -145,14 +234,10 @@ public final class InMemoryInstanceRepository implements InstanceRepository {
 
         void apply() {
             pending.forEach((path, instance) -> {
-                String cls = path.className().toLowerCase(Locale.ROOT);
                 if (instance == null) {
-                    LinkedHashMap<ObjectPath, CimInstance> instances = byClass.get(cls);
-                    if (instances != null) {
-                        instances.remove(path);
-                    }
+                    remove(path);
                 } else {
-                    byClass.computeIfAbsent(cls, k -> new LinkedHashMap<>()).put(path, instance);
+                    store(instance);
                 }
             });
         }

@@ -24,6 +24,13 @@ public interface InstanceRepository {
     List<CimInstance> instancesOf(String className);
 
     /**
+     * Returns the instances that have a reference property whose value has the keys of {@code target}
+     * (the associations that refer to it), from an index: the cost follows their number, not the
+     * repository's size.
+     */
+    List<CimInstance> referencing(ObjectPath target);
+
+    /**
      * Runs {@code work} alone: no other update runs, and no read sees its changes until it returns.
      * If {@code work} throws, none of its changes is applied.
      *
@@ -36,6 +43,9 @@ public interface InstanceRepository {
         Optional<CimInstance> get(ObjectPath path);
 
         List<CimInstance> instancesOf(String className);
+
+        /** As {@link InstanceRepository#referencing}, with the changes made so far. */
+        List<CimInstance> referencing(ObjectPath target);
 
         /** Adds an instance, or replaces the one at its path; returns its path. */
         ObjectPath put(CimInstance instance);

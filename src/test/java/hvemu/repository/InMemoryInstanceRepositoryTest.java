@@ -34,6 +34,7 @@ class InMemoryInstanceRepositoryTest {
                 [Abstract] class T_Base { [Key] string Id; uint32 Count; };
                 class T_A : T_Base { };
                 class T_B : T_Base { };
+                [Association] class T_Link { [Key] T_Base REF Source; [Key] T_Base REF Target; };
                 """);
         schema = MofLoader.schema(MofSource.file(mof));
         repository = new InMemoryInstanceRepository(schema, List.of(
@@ -50,6 +51,37 @@ class InMemoryInstanceRepositoryTest {
         assertThat(repository.get(path("T_BASE", "ALPHA"))).get().extracting(CimInstance::className).isEqualTo("T_A");
         assertThat(repository.get(path("T_A", "beta"))).isEmpty();
         assertThat(repository.instancesOf("T_Base")).extracting(CimInstance::className).containsExactly("T_A", "T_B");
+    }
+
+    private static CimInstance link(String from, String to) {
+        return CimInstance.of("T_Link", Map.of("Source", path("T_A", from), "Target", path("T_B", to)));
+    }
+
+    @Test
+    void indexesTheInstancesThatReferToAnInstanceThroughEveryChange() {
+        repository.update(changes -> {
+            changes.put(CimInstance.of("T_B", Map.of("Id", "Gamma")));
+            changes.put(link("Alpha", "Beta"));
+            changes.put(link("Alpha", "Gamma"));
+            assertThat(changes.referencing(path("T_A", "alpha"))).as("pending links are seen").hasSize(2);
+            return null;
+        });
+        assertThat(repository.referencing(path("T_A", "ALPHA"))).hasSize(2);
+        assertThat(repository.referencing(path("T_B", "gamma"))).extracting(i -> ((ObjectPath) i.get("Target")).key("Id"))
+                .containsExactly("Gamma");
+        repository.update(changes -> {
+            changes.delete(MofLoader.pathOf(schema, link("Alpha", "Gamma")));
+            assertThat(changes.referencing(path("T_B", "Gamma"))).as("a pending delete is seen").isEmpty();
+            return null;
+        });
+        assertThat(repository.referencing(path("T_A", "Alpha"))).hasSize(1);
+        assertThat(repository.referencing(path("T_B", "Gamma"))).isEmpty();
+        assertThatThrownBy(() -> repository.update(changes -> {
+            changes.put(link("Alpha", "Gamma"));
+            throw new IllegalStateException("boom");
+        })).hasMessage("boom");
+        assertThat(repository.referencing(path("T_B", "Gamma"))).as("a failed update indexes nothing").isEmpty();
+        assertThat(repository.referencing(path("T_A", "Nobody"))).isEmpty();
     }
 
     @Test

@@ -2,6 +2,7 @@ package hvemu.provider.pool;
 
 import hvemu.cim.CimInstance;
 import hvemu.cim.ObjectPath;
+import hvemu.cim.schema.Schema;
 import hvemu.repository.InstanceRepository.Changes;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -21,15 +22,16 @@ final class PoolScope {
     }
 
     /** Returns the scope of the system that hosts a service. */
-    static PoolScope of(Changes changes, ObjectPath system) {
+    static PoolScope of(Schema schema, Changes changes, ObjectPath system) {
         Set<ObjectPath> systems = new LinkedHashSet<>();
         Deque<ObjectPath> todo = new ArrayDeque<>();
         todo.add(system);
         while (!todo.isEmpty()) {
             ObjectPath s = todo.poll();
             if (systems.add(s)) {
-                for (CimInstance link : changes.instancesOf("CIM_ComponentCS")) {
-                    if (s.matches((ObjectPath) link.get("GroupComponent"))) {
+                for (CimInstance link : changes.referencing(s)) {
+                    if (link.get("GroupComponent") instanceof ObjectPath group && group.matches(s)
+                            && schema.isA(link.className(), "CIM_ComponentCS")) {
                         todo.add((ObjectPath) link.get("PartComponent"));
                     }
                 }
@@ -46,13 +48,14 @@ final class PoolScope {
     }
 
     /** Returns true when the device's system is in scope and the device is one of its CIM_SystemDevice parts. */
-    boolean contains(Changes changes, String namespace, CimInstance device, ObjectPath devicePath) {
+    boolean contains(Schema schema, Changes changes, CimInstance device, ObjectPath devicePath) {
+        String namespace = schema.namespace();
         ObjectPath system = systemOf(namespace, device);
         if (systems.stream().noneMatch(system::matches)) {
             return false;
         }
-        return changes.instancesOf("CIM_SystemDevice").stream().anyMatch(link ->
-                system.matches((ObjectPath) link.get("GroupComponent"))
+        return changes.referencing(devicePath).stream().anyMatch(link -> schema.isA(link.className(), "CIM_SystemDevice")
+                && system.matches((ObjectPath) link.get("GroupComponent"))
                         && devicePath.matches((ObjectPath) link.get("PartComponent")));
     }
 }

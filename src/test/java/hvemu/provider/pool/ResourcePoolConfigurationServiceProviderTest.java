@@ -74,6 +74,11 @@ class ResourcePoolConfigurationServiceProviderTest {
         }
 
         @Override
+        public List<CimInstance> referencing(ObjectPath target) {
+            return inner.referencing(target);
+        }
+
+        @Override
         public <T> T update(Function<Changes, T> work) {
             return inner.update(changes -> {
                 T result = work.apply(changes);
