@@ -8,13 +8,10 @@ import hvemu.cim.ObjectPath;
 import hvemu.cim.schema.MofLoader;
 import hvemu.cim.schema.Schema;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Walks associations (DSP0004 §8.2, DSP0227 §8.2): the instances associated with an object
@@ -89,17 +86,11 @@ public final class Associations {
     /** The association instances (of the class, when given) that refer to the object, from the providers' indexes. */
     private List<CimInstance> links(String associationClass, ObjectPath object) {
         Schema schema = providers.schema();
-        Set<InstanceProvider> asked = Collections.newSetFromMap(new IdentityHashMap<>());
         List<CimInstance> out = new ArrayList<>();
         for (CimClass c : schema.classes()) {
-            if (c.isAssociation() && !c.isAbstract() && (associationClass == null || schema.isA(c.name(), associationClass))
-                    && asked.add(providers.instances(c.name()))) {
-                for (CimInstance link : providers.instances(c.name()).referencing(object)) {
-                    CimClass own = schema.get(link.className());
-                    if (own.isAssociation() && (associationClass == null || schema.isA(own.name(), associationClass))) {
-                        out.add(link);
-                    }
-                }
+            if (c.isAssociation() && !c.isAbstract() && (associationClass == null || schema.isA(c.name(), associationClass))) {
+                out.addAll(providers.instances(c.name()).referencing(object, c.name()).stream()
+                        .filter(link -> link.className().equalsIgnoreCase(c.name())).toList());
             }
         }
         return out;

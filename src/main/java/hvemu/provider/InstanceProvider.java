@@ -15,6 +15,6 @@ public interface InstanceProvider {
     /** Returns the instances of a class and of its subclasses that this provider serves. */
     List<CimInstance> enumerate(String className);
 
-    /** Returns the instances this provider serves that have a reference to the instance at {@code target}. */
-    List<CimInstance> referencing(ObjectPath target);
+    /** Returns the instances of a class (or its subclasses) this provider serves that refer to {@code target}. */
+    List<CimInstance> referencing(ObjectPath target, String className);
 }

@@ -25,7 +25,7 @@ public final class StoredInstanceProvider implements InstanceProvider {
     }
 
     @Override
-    public List<CimInstance> referencing(ObjectPath target) {
-        return repository.referencing(target);
+    public List<CimInstance> referencing(ObjectPath target, String className) {
+        return repository.referencing(target, className);
     }
 }

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
 
 /**
@@ -26,8 +27,12 @@ public final class InMemoryInstanceRepository implements InstanceRepository {
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
     /** Own class name (lower case) to the instances of exactly that class, by path. */
     private final Map<String, LinkedHashMap<ObjectPath, CimInstance>> byClass = new HashMap<>();
-    /** The keys of a referenced instance ({@link ObjectPath#keyIdentity}) to the paths of the instances that refer to it. */
-    private final Map<Object, LinkedHashSet<ObjectPath>> referrers = new HashMap<>();
+    /**
+     * The keys of a referenced instance ({@link ObjectPath#keyIdentity}) to the paths of the instances
+     * that refer to it, by their own class name (lower case): a system that thousands of pools refer to
+     * still finds its one capabilities link at once.
+     */
+    private final Map<Object, Map<String, LinkedHashSet<ObjectPath>>> referrers = new HashMap<>();
 
     public InMemoryInstanceRepository(Schema schema, List<CimInstance> seed) {
         this.schema = schema;
@@ -55,10 +60,12 @@ public final class InMemoryInstanceRepository implements InstanceRepository {
     }
 
     @Override
-    public List<CimInstance> referencing(ObjectPath target) {
+    public List<CimInstance> referencing(ObjectPath target, String className) {
         lock.readLock().lock();
         try {
-            return referrersOf(target);
+            List<CimInstance> out = new ArrayList<>();
+            referrersOf(target, className, (path, i) -> out.add(i));
+            return out;
         } finally {
             lock.readLock().unlock();
         }
@@ -101,19 +108,25 @@ public final class InMemoryInstanceRepository implements InstanceRepository {
         return out;
     }
 
-    private List<CimInstance> referrersOf(ObjectPath target) {
-        Set<ObjectPath> paths = referrers.get(target.keyIdentity());
-        if (paths == null) {
-            return List.of();
+    /** Passes each stored instance of the class (or a subclass) that refers to the target, with its path. */
+    private void referrersOf(ObjectPath target, String className, BiConsumer<ObjectPath, CimInstance> found) {
+        Map<String, LinkedHashSet<ObjectPath>> byReferrerClass = referrers.get(target.keyIdentity());
+        if (byReferrerClass == null) {
+            return;
         }
-        List<CimInstance> out = new ArrayList<>(paths.size());
-        for (ObjectPath p : paths) {
-            CimInstance i = byClass.get(p.className().toLowerCase(Locale.ROOT)).get(p);
-            if (i != null && refersTo(i, target)) {
-                out.add(i);
+        for (CimClass c : schema.descendantsOf(className)) {
+            String cls = c.name().toLowerCase(Locale.ROOT);
+            Set<ObjectPath> paths = byReferrerClass.get(cls);
+            if (paths == null) {
+                continue;
+            }
+            for (ObjectPath p : paths) {
+                CimInstance i = byClass.get(cls).get(p);
+                if (i != null && refersTo(i, target)) {
+                    found.accept(p, i);
+                }
             }
         }
-        return out;
     }
 
     private static boolean refersTo(CimInstance instance, ObjectPath target) {
@@ -144,7 +157,8 @@ public final class InMemoryInstanceRepository implements InstanceRepository {
     private void index(ObjectPath path, CimInstance instance) {
         for (Object v : instance.values().values()) {
             if (v instanceof ObjectPath ref) {
-                referrers.computeIfAbsent(ref.keyIdentity(), k -> new LinkedHashSet<>()).add(path);
+                referrers.computeIfAbsent(ref.keyIdentity(), k -> new HashMap<>())
+                        .computeIfAbsent(path.className().toLowerCase(Locale.ROOT), k -> new LinkedHashSet<>()).add(path);
             }
         }
     }
@@ -155,9 +169,14 @@ public final class InMemoryInstanceRepository implements InstanceRepository {
         }
         for (Object v : instance.values().values()) {
             if (v instanceof ObjectPath ref) {
-                Set<ObjectPath> paths = referrers.get(ref.keyIdentity());
+                Map<String, LinkedHashSet<ObjectPath>> byReferrerClass = referrers.get(ref.keyIdentity());
+                String cls = path.className().toLowerCase(Locale.ROOT);
+                Set<ObjectPath> paths = byReferrerClass == null ? null : byReferrerClass.get(cls);
                 if (paths != null && paths.remove(path) && paths.isEmpty()) {
-                    referrers.remove(ref.keyIdentity());
+                    byReferrerClass.remove(cls);
+                    if (byReferrerClass.isEmpty()) {
+                        referrers.remove(ref.keyIdentity());
+                    }
                 }
             }
         }
@@ -199,19 +218,15 @@ public final class InMemoryInstanceRepository implements InstanceRepository {
         }
 
         @Override
-        public List<CimInstance> referencing(ObjectPath target) {
-            List<CimInstance> committed = referrersOf(target);
-            if (pending.isEmpty()) {
-                return committed;
-            }
+        public List<CimInstance> referencing(ObjectPath target, String className) {
             List<CimInstance> out = new ArrayList<>();
-            for (CimInstance i : committed) {
-                if (!pending.containsKey(MofLoader.pathOf(schema, i))) {
+            referrersOf(target, className, (path, i) -> {
+                if (!pending.containsKey(path)) {
                     out.add(i);
                 }
-            }
+            });
             pending.forEach((path, i) -> {
-                if (i != null && refersTo(i, target)) {
+                if (i != null && schema.isA(i.className(), className) && refersTo(i, target)) {
                     out.add(i);
                 }
             });

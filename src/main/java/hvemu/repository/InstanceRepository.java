@@ -24,11 +24,11 @@ public interface InstanceRepository {
     List<CimInstance> instancesOf(String className);
 
     /**
-     * Returns the instances that have a reference property whose value has the keys of {@code target}
-     * (the associations that refer to it), from an index: the cost follows their number, not the
-     * repository's size.
+     * Returns the instances of a class (and of its subclasses) that have a reference property whose
+     * value has the keys of {@code target}: the associations of that class that refer to it. Answered
+     * from an index, so the cost follows their number, not the repository's size.
      */
-    List<CimInstance> referencing(ObjectPath target);
+    List<CimInstance> referencing(ObjectPath target, String className);
 
     /**
      * Runs {@code work} alone: no other update runs, and no read sees its changes until it returns.
@@ -45,7 +45,7 @@ public interface InstanceRepository {
         List<CimInstance> instancesOf(String className);
 
         /** As {@link InstanceRepository#referencing}, with the changes made so far. */
-        List<CimInstance> referencing(ObjectPath target);
+        List<CimInstance> referencing(ObjectPath target, String className);
 
         /** Adds an instance, or replaces the one at its path; returns its path. */
         ObjectPath put(CimInstance instance);

@@ -63,25 +63,26 @@ class InMemoryInstanceRepositoryTest {
             changes.put(CimInstance.of("T_B", Map.of("Id", "Gamma")));
             changes.put(link("Alpha", "Beta"));
             changes.put(link("Alpha", "Gamma"));
-            assertThat(changes.referencing(path("T_A", "alpha"))).as("pending links are seen").hasSize(2);
+            assertThat(changes.referencing(path("T_A", "alpha"), "T_Link")).as("pending links are seen").hasSize(2);
             return null;
         });
-        assertThat(repository.referencing(path("T_A", "ALPHA"))).hasSize(2);
-        assertThat(repository.referencing(path("T_B", "gamma"))).extracting(i -> ((ObjectPath) i.get("Target")).key("Id"))
+        assertThat(repository.referencing(path("T_A", "ALPHA"), "T_Link")).hasSize(2);
+        assertThat(repository.referencing(path("T_B", "gamma"), "T_Link")).extracting(i -> ((ObjectPath) i.get("Target")).key("Id"))
                 .containsExactly("Gamma");
         repository.update(changes -> {
             changes.delete(MofLoader.pathOf(schema, link("Alpha", "Gamma")));
-            assertThat(changes.referencing(path("T_B", "Gamma"))).as("a pending delete is seen").isEmpty();
+            assertThat(changes.referencing(path("T_B", "Gamma"), "T_Link")).as("a pending delete is seen").isEmpty();
             return null;
         });
-        assertThat(repository.referencing(path("T_A", "Alpha"))).hasSize(1);
-        assertThat(repository.referencing(path("T_B", "Gamma"))).isEmpty();
+        assertThat(repository.referencing(path("T_A", "Alpha"), "T_Link")).hasSize(1);
+        assertThat(repository.referencing(path("T_B", "Gamma"), "T_Link")).isEmpty();
         assertThatThrownBy(() -> repository.update(changes -> {
             changes.put(link("Alpha", "Gamma"));
             throw new IllegalStateException("boom");
         })).hasMessage("boom");
-        assertThat(repository.referencing(path("T_B", "Gamma"))).as("a failed update indexes nothing").isEmpty();
-        assertThat(repository.referencing(path("T_A", "Nobody"))).isEmpty();
+        assertThat(repository.referencing(path("T_B", "Gamma"), "T_Link")).as("a failed update indexes nothing").isEmpty();
+        assertThat(repository.referencing(path("T_A", "Nobody"), "T_Link")).isEmpty();
+        assertThat(repository.referencing(path("T_A", "Alpha"), "T_Base")).as("only the class asked for").isEmpty();
     }
 
     @Test

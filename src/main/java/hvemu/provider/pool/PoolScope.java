@@ -2,7 +2,6 @@ package hvemu.provider.pool;
 
 import hvemu.cim.CimInstance;
 import hvemu.cim.ObjectPath;
-import hvemu.cim.schema.Schema;
 import hvemu.repository.InstanceRepository.Changes;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -22,16 +21,15 @@ final class PoolScope {
     }
 
     /** Returns the scope of the system that hosts a service. */
-    static PoolScope of(Schema schema, Changes changes, ObjectPath system) {
+    static PoolScope of(Changes changes, ObjectPath system) {
         Set<ObjectPath> systems = new LinkedHashSet<>();
         Deque<ObjectPath> todo = new ArrayDeque<>();
         todo.add(system);
         while (!todo.isEmpty()) {
             ObjectPath s = todo.poll();
             if (systems.add(s)) {
-                for (CimInstance link : changes.referencing(s)) {
-                    if (link.get("GroupComponent") instanceof ObjectPath group && group.matches(s)
-                            && schema.isA(link.className(), "CIM_ComponentCS")) {
+                for (CimInstance link : changes.referencing(s, "CIM_ComponentCS")) {
+                    if (link.get("GroupComponent") instanceof ObjectPath group && group.matches(s)) {
                         todo.add((ObjectPath) link.get("PartComponent"));
                     }
                 }
@@ -48,14 +46,13 @@ final class PoolScope {
     }
 
     /** Returns true when the device's system is in scope and the device is one of its CIM_SystemDevice parts. */
-    boolean contains(Schema schema, Changes changes, CimInstance device, ObjectPath devicePath) {
-        String namespace = schema.namespace();
+    boolean contains(Changes changes, String namespace, CimInstance device, ObjectPath devicePath) {
         ObjectPath system = systemOf(namespace, device);
         if (systems.stream().noneMatch(system::matches)) {
             return false;
         }
-        return changes.referencing(devicePath).stream().anyMatch(link -> schema.isA(link.className(), "CIM_SystemDevice")
-                && system.matches((ObjectPath) link.get("GroupComponent"))
+        return changes.referencing(devicePath, "CIM_SystemDevice").stream().anyMatch(link ->
+                system.matches((ObjectPath) link.get("GroupComponent"))
                         && devicePath.matches((ObjectPath) link.get("PartComponent")));
     }
 }

@@ -165,7 +165,7 @@ public final class ResourcePoolConfigurationServiceProvider implements TypedMeth
         Set<ObjectPath> seen = new HashSet<>();
         ObjectPath servicePath = MofLoader.pathOf(schema, service);
         ObjectPath system = PoolScope.systemOf(schema.namespace(), service);
-        PoolScope scope = PoolScope.of(schema, changes, system);
+        PoolScope scope = PoolScope.of(changes, system);
         for (ObjectPath ref : refs) {
             if (ref == null || !schema.isA(ref.className(), "CIM_LogicalDevice")) {
                 return Decision.of(INVALID_PARAMETER);
@@ -181,7 +181,7 @@ public final class ResourcePoolConfigurationServiceProvider implements TypedMeth
             if (!devices.isEmpty() && !devices.get(0).className().equalsIgnoreCase(device.className())) {
                 return Decision.of(INVALID_PARAMETER);
             }
-            if (!scope.contains(schema, changes, device, path)) {
+            if (!scope.contains(changes, schema.namespace(), device, path)) {
                 return Decision.of(INVALID_PARAMETER);
             }
             devices.add(device);
@@ -228,9 +228,8 @@ public final class ResourcePoolConfigurationServiceProvider implements TypedMeth
     /** The RPCC linked by CIM_ElementCapabilities says whether method 2 is asynchronous or synchronous. */
     private Mode mode(Changes changes, CimInstance service) {
         ObjectPath servicePath = MofLoader.pathOf(schema, service);
-        for (CimInstance link : changes.referencing(servicePath)) {
-            if (!schema.isA(link.className(), "CIM_ElementCapabilities")
-                    || !servicePath.matches((ObjectPath) link.get("ManagedElement"))) {
+        for (CimInstance link : changes.referencing(servicePath, "CIM_ElementCapabilities")) {
+            if (!servicePath.matches((ObjectPath) link.get("ManagedElement"))) {
                 continue;
             }
             CimInstance rpcc = changes.get((ObjectPath) link.get("Capabilities")).orElse(null);
@@ -251,9 +250,8 @@ public final class ResourcePoolConfigurationServiceProvider implements TypedMeth
 
     /** A device is in use when a non-primordial pool holds it or a running job uses it exclusively. */
     private boolean inUse(Changes changes, ObjectPath device) {
-        List<CimInstance> links = changes.referencing(device);
-        for (CimInstance link : links) {
-            if (schema.isA(link.className(), "CIM_ConcreteComponent") && device.matches((ObjectPath) link.get("PartComponent"))) {
+        for (CimInstance link : changes.referencing(device, "CIM_ConcreteComponent")) {
+            if (device.matches((ObjectPath) link.get("PartComponent"))) {
                 CimInstance group = changes.get((ObjectPath) link.get("GroupComponent")).orElse(null);
                 if (group != null && schema.isA(group.className(), "CIM_ResourcePool")
                         && !Boolean.TRUE.equals(group.get("Primordial"))) {
@@ -261,8 +259,8 @@ public final class ResourcePoolConfigurationServiceProvider implements TypedMeth
                 }
             }
         }
-        for (CimInstance link : links) {
-            if (schema.isA(link.className(), JobEngine.AFFECTED) && device.matches((ObjectPath) link.get("AffectedElement"))
+        for (CimInstance link : changes.referencing(device, JobEngine.AFFECTED)) {
+            if (device.matches((ObjectPath) link.get("AffectedElement"))
                     && link.get("ElementEffects") instanceof List<?> effects && effects.contains(JobEngine.EXCLUSIVE_USE)) {
                 return true;
             }

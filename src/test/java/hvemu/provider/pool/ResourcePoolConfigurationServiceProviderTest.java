@@ -74,8 +74,8 @@ class ResourcePoolConfigurationServiceProviderTest {
         }
 
         @Override
-        public List<CimInstance> referencing(ObjectPath target) {
-            return inner.referencing(target);
+        public List<CimInstance> referencing(ObjectPath target, String className) {
+            return inner.referencing(target, className);
         }
 
         @Override
