@@ -23,10 +23,10 @@ public final class Condition {
     /** The system property that holds an instance's class name. */
     public static final String CLASS = "__CLASS";
 
-    private final Predicate<CimInstance> test;
+    private final Predicate<Row> test;
     private final Map<String, Object> keyEqualities;
 
-    private Condition(Predicate<CimInstance> test, Map<String, Object> keyEqualities) {
+    private Condition(Predicate<Row> test, Map<String, Object> keyEqualities) {
         this.test = test;
         this.keyEqualities = keyEqualities;
     }
@@ -44,9 +44,23 @@ public final class Condition {
         return new Condition(new Compiler(schema, cls).compile(where), keys(cls, where));
     }
 
+    /**
+     * What the condition reads: a property's value by its name as the schema spells it, and
+     * {@link #CLASS} for the class name. The condition knows nothing of where values are kept.
+     */
+    @FunctionalInterface
+    public interface Row {
+        Object get(String property);
+    }
+
+    /** Returns true when the row satisfies the condition. */
+    public boolean test(Row row) {
+        return test.test(row);
+    }
+
     /** Returns true when the instance satisfies the condition. */
     public boolean test(CimInstance instance) {
-        return test.test(instance);
+        return test.test(name -> CLASS.equals(name) ? instance.className() : instance.get(name));
     }
 
     /**
@@ -96,15 +110,15 @@ public final class Condition {
     }
 
     private record Compiler(Schema schema, CimClass cls) {
-        Predicate<CimInstance> compile(Expr e) throws WqlException {
+        Predicate<Row> compile(Expr e) throws WqlException {
             if (e instanceof Expr.And and) {
-                Predicate<CimInstance> l = compile(and.left());
-                Predicate<CimInstance> r = compile(and.right());
+                Predicate<Row> l = compile(and.left());
+                Predicate<Row> r = compile(and.right());
                 return i -> l.test(i) && r.test(i);
             }
             if (e instanceof Expr.Or or) {
-                Predicate<CimInstance> l = compile(or.left());
-                Predicate<CimInstance> r = compile(or.right());
+                Predicate<Row> l = compile(or.left());
+                Predicate<Row> r = compile(or.right());
                 return i -> l.test(i) || r.test(i);
             }
             if (e instanceof Expr.Not not) {
@@ -128,12 +142,12 @@ public final class Condition {
             return compare((Expr.Compare) e);
         }
 
-        private Predicate<CimInstance> isa(Expr.Isa isa) throws WqlException {
+        private Predicate<Row> isa(Expr.Isa isa) throws WqlException {
             CimClass target = schema.find(isa.className()).orElseThrow(() -> new WqlException(
                     "Invalid query: ISA names the class " + isa.className() + ", which does not exist in "
                             + schema.namespace() + "."));
             if (isa.property().equalsIgnoreCase(CLASS)) {
-                return i -> schema.isA(i.className(), target.name());
+                return i -> schema.isA(String.valueOf(i.get(CLASS)), target.name());
             }
             CimProperty p = property(isa.property());
             if (p.type() != CimType.REFERENCE) {
@@ -144,9 +158,9 @@ public final class Condition {
             return i -> i.get(name) instanceof ObjectPath ref && schema.isA(ref.className(), target.name());
         }
 
-        private Predicate<CimInstance> compare(Expr.Compare c) throws WqlException {
+        private Predicate<Row> compare(Expr.Compare c) throws WqlException {
             if (c.property().equalsIgnoreCase(CLASS)) {
-                return compared(i -> i.className(), CimType.STRING, c);
+                return compared(i -> i.get(CLASS), CimType.STRING, c);
             }
             CimProperty p = property(c.property());
             if (p.type() == CimType.REFERENCE) {
@@ -157,7 +171,7 @@ public final class Condition {
             return compared(lookup, p.type(), c);
         }
 
-        private static Predicate<CimInstance> compared(Lookup lookup, CimType type, Expr.Compare c)
+        private static Predicate<Row> compared(Lookup lookup, CimType type, Expr.Compare c)
                 throws WqlException {
             Object literal = literal(type, c.literal());
             Expr.Op op = c.op();
@@ -233,7 +247,7 @@ public final class Condition {
 
         private Lookup lookup(String name) throws WqlException {
             if (name.equalsIgnoreCase(CLASS)) {
-                return CimInstance::className;
+                return i -> i.get(CLASS);
             }
             String exact = property(name).name();
             return i -> i.get(exact);
@@ -275,6 +289,6 @@ public final class Condition {
 
     @FunctionalInterface
     private interface Lookup {
-        Object value(CimInstance instance);
+        Object value(Row row);
     }
 }
