@@ -49,10 +49,7 @@ class EnumerationIT {
     }
 
     private static List<String> values(HttpExchange reply, String xpath) {
-        List<String> out = new ArrayList<>();
-        new JAXPXPathEngine().selectNodes(xpath, Input.fromString(reply.body()).build())
-                .forEach(n -> out.add(n.getTextContent()));
-        return out;
+        return reply.texts(xpath);
     }
 
     private static String context(HttpExchange reply) {

@@ -64,10 +64,7 @@ class WqlIT {
     }
 
     private static List<String> values(HttpExchange reply, String xpath) {
-        List<String> out = new ArrayList<>();
-        new JAXPXPathEngine().selectNodes(xpath, Input.fromString(reply.body()).build())
-                .forEach(n -> out.add(n.getTextContent()));
-        return out;
+        return reply.texts(xpath);
     }
 
     private static List<String> items(HttpExchange reply) {
