@@ -9,14 +9,11 @@ import hvemu.testsupport.RunningEmulator;
 import hvemu.testsupport.Xml;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.xmlunit.builder.Input;
-import org.xmlunit.xpath.JAXPXPathEngine;
 
 /**
  * Enumerate, Pull and Release as Windows answers them (wire.md §3.3): optimized and not, the three
@@ -48,12 +45,8 @@ class EnumerationIT {
         return reply;
     }
 
-    private static List<String> values(HttpExchange reply, String xpath) {
-        return reply.texts(xpath);
-    }
-
     private static String context(HttpExchange reply) {
-        List<String> c = values(reply, "//*[local-name()='EnumerationContext']");
+        List<String> c = reply.texts("//*[local-name()='EnumerationContext']");
         return c.isEmpty() ? null : c.get(0);
     }
 
@@ -65,21 +58,21 @@ class EnumerationIT {
         Xml.at(reply.body()).valueByXPath("//n:EnumerateResponse/n:EnumerationContext").isEqualTo("");
         Xml.at(reply.body()).nodesByXPath("//n:EnumerateResponse/w:Items/*").hasSize(3);
         Xml.at(reply.body()).nodesByXPath("//n:EnumerateResponse/w:EndOfSequence").exist();
-        assertThat(values(reply, "//*[local-name()='Name']")).containsExactlyInAnyOrder("HVCLU01", "HV-NODE1", "HV-NODE2");
+        assertThat(reply.texts("//*[local-name()='Name']")).containsExactlyInAnyOrder("HVCLU01", "HV-NODE1", "HV-NODE2");
     }
 
     @Test
     void pagesByOneThroughEveryPoolWithAFreshContextEachTime() {
         String uri = Envelopes.wmi("CIM_ResourcePool");
         HttpExchange reply = ok(enumerate(uri, "<w:OptimizeEnumeration/><w:MaxElements>1</w:MaxElements>"));
-        Set<String> ids = new HashSet<>(values(reply, "//*[local-name()='InstanceID']"));
+        Set<String> ids = new HashSet<>(reply.texts("//*[local-name()='InstanceID']"));
         Set<String> contexts = new HashSet<>();
         String context = context(reply);
         while (context != null) {
             assertThat(contexts.add(context)).as("a fresh context on every reply").isTrue();
             reply = ok(pull(uri, context, null));
             Xml.at(reply.body()).nodesByXPath("//n:PullResponse/n:Items/*").hasSize(1);
-            ids.addAll(values(reply, "//*[local-name()='InstanceID']"));
+            ids.addAll(reply.texts("//*[local-name()='InstanceID']"));
             context = context(reply);
         }
         Xml.at(reply.body()).nodesByXPath("//n:PullResponse/n:EndOfSequence").exist();
@@ -133,12 +126,12 @@ class EnumerationIT {
         String uri = Envelopes.wmi("Msvm_Processor");
         HttpExchange first = ok(enumerate(uri, "<w:OptimizeEnumeration/><w:MaxElements>100</w:MaxElements>")
                 .replace(">512000<", ">8192<"));
-        int count = values(first, "//*[local-name()='DeviceID']").size();
+        int count = first.texts("//*[local-name()='DeviceID']").size();
         assertThat(count).isBetween(1, 31);
         assertThat(first.body().getBytes(java.nio.charset.StandardCharsets.UTF_8).length).isLessThanOrEqualTo(8192);
         Set<String> seen = new HashSet<>();
         for (HttpExchange r = first; ; ) {
-            for (String n : values(r, "//*[local-name()='SystemName']/following-sibling::*[local-name()='Generation'] | "
+            for (String n : r.texts("//*[local-name()='SystemName']/following-sibling::*[local-name()='Generation'] | "
                     + "//*[local-name()='Items']/*")) {
                 seen.add(n);
             }

@@ -63,10 +63,6 @@ class WqlIT {
         return reply;
     }
 
-    private static List<String> values(HttpExchange reply, String xpath) {
-        return reply.texts(xpath);
-    }
-
     private static List<String> items(HttpExchange reply) {
         List<String> out = new ArrayList<>();
         new JAXPXPathEngine().selectNodes("//*[local-name()='Items']/*", Input.fromString(reply.body()).build())
@@ -92,20 +88,20 @@ class WqlIT {
         HttpExchange context = ok(enumerate(ALL, "<w:Filter Dialect=\"" + WQL + "\">SELECT * FROM Msvm_ConcreteJob "
                 + "WHERE InstanceID = \"" + jobId + "\"</w:Filter>"));
         Xml.at(context.body()).nodesByXPath("//n:EnumerateResponse/w:Items").doNotExist();
-        HttpExchange job = ok(pull(values(context, "//*[local-name()='EnumerationContext']").get(0)));
+        HttpExchange job = ok(pull(context.texts("//*[local-name()='EnumerationContext']").get(0)));
         Xml.at(job.body()).nodesByXPath("//n:PullResponse/n:Items/*").hasSize(1);
         Xml.at(job.body()).nodesByXPath("//n:PullResponse/n:EndOfSequence").exist();
         Xml.at(job.body()).nodesByXPath("//n:PullResponse/n:EnumerationContext").doNotExist();
         Xml.at(job.body()).nodesByXPath("//n:Items/*[local-name()='Msvm_ConcreteJob' and namespace-uri()='"
                 + Pools.WMI + "Msvm_ConcreteJob']").hasSize(1);
-        assertThat(values(job, "//*[local-name()='JobState']")).containsExactly("7");
-        assertThat(values(job, "//*[local-name()='InstanceID']")).containsExactly(jobId);
+        assertThat(job.texts("//*[local-name()='JobState']")).containsExactly("7");
+        assertThat(job.texts("//*[local-name()='InstanceID']")).containsExactly(jobId);
 
         HttpExchange pool = ok(query(ALL, WQL, "ASSOCIATORS OF {Msvm_ConcreteJob.InstanceID='" + jobId + "'} "
                 + "WHERE AssocClass = Msvm_AffectedJobElement ResultClass = Msvm_ResourcePool"));
         assertThat(items(pool)).containsExactly("Msvm_ResourcePool");
-        assertThat(values(pool, "//*[local-name()='ElementName']")).containsExactly("Libvirt");
-        assertThat(values(pool, "//*[local-name()='InstanceID']"))
+        assertThat(pool.texts("//*[local-name()='ElementName']")).containsExactly("Libvirt");
+        assertThat(pool.texts("//*[local-name()='InstanceID']"))
                 .containsExactly(Pools.selector(created, "Pool", "InstanceID"));
 
         HttpExchange references = ok(query(ALL, WQL, "REFERENCES OF {Msvm_ConcreteJob.InstanceID=\"" + jobId + "\"} "
@@ -181,7 +177,7 @@ class WqlIT {
                 .replace("<w:OperationTimeout>", "<w:SelectorSet><w:Selector Name=\"__cimnamespace\">root/HyperVCluster/v2"
                         + "</w:Selector></w:SelectorSet><w:OperationTimeout>");
         HttpExchange reply = ok(request);
-        assertThat(values(reply, "//*[local-name()='Name']")).containsExactly("HVCLU01");
+        assertThat(reply.texts("//*[local-name()='Name']")).containsExactly("HVCLU01");
     }
 
     @Test
