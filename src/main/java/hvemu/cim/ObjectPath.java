@@ -1,6 +1,7 @@
 package hvemu.cim;
 
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -26,9 +27,11 @@ public final class ObjectPath {
         this.namespace = namespace;
         this.className = Objects.requireNonNull(className, "className");
         this.keys = Collections.unmodifiableMap(new LinkedHashMap<>(keys));
-        Map<String, Object> n = new LinkedHashMap<>();
+        Map<String, Object> n = new HashMap<>();
         keys.forEach((k, v) -> n.put(k.toLowerCase(Locale.ROOT), normalize(v)));
-        this.normalized = Collections.unmodifiableMap(n);
+        // Compared, hashed and indexed, never iterated in order: the compact immutable form saves a
+        // LinkedHashMap per path (a pool with its job and links holds a dozen paths).
+        this.normalized = n.containsValue(null) ? Collections.unmodifiableMap(n) : Map.copyOf(n);
     }
 
     /** Returns the path of an instance of {@code className} with the given keys, in key order. */
