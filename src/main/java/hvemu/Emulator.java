@@ -2,17 +2,18 @@ package hvemu;
 
 import hvemu.cim.schema.MofLoader;
 import hvemu.cim.schema.MofSource;
-import hvemu.operations.EnumerateOperation;
-import hvemu.operations.EnumerationContexts;
-import hvemu.operations.GetOperation;
-import hvemu.operations.PullOperation;
-import hvemu.operations.ReleaseOperation;
 import hvemu.job.Clock;
 import hvemu.job.JobEngine;
 import hvemu.job.JobProgression;
+import hvemu.operations.EnumerateOperation;
+import hvemu.operations.EnumerationContexts;
+import hvemu.operations.GetOperation;
 import hvemu.operations.IdentifyOperation;
 import hvemu.operations.InvokeOperation;
+import hvemu.operations.Namespaces;
 import hvemu.operations.Operation;
+import hvemu.operations.PullOperation;
+import hvemu.operations.ReleaseOperation;
 import hvemu.operations.ServiceIdentity;
 import hvemu.operations.UnservedResourceOperation;
 import hvemu.provider.ProviderRegistry;
@@ -25,12 +26,12 @@ import hvemu.transport.WsmanHttpServer;
 import hvemu.wsman.Actions;
 import hvemu.wsman.Dispatcher;
 import hvemu.wsman.EndpointSettings;
-import hvemu.operations.Namespaces;
 import hvemu.wsman.WsmanEndpoint;
 import java.net.InetAddress;
 import java.net.URI;
-import java.nio.file.Path;
 import java.net.UnknownHostException;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -150,8 +151,8 @@ public final class Emulator implements AutoCloseable {
         private String productVersion = ServiceIdentity.DEFAULT_PRODUCT_VERSION;
         private Path topology;
         private Clock clock = Clock.system();
-        private JobProgression jobs = JobProgression.timed(java.time.Duration.ofSeconds(1));
-        private java.time.Duration enumerationExpiry = java.time.Duration.ofSeconds(60);
+        private JobProgression jobs = JobProgression.timed(Duration.ofSeconds(1));
+        private Duration enumerationExpiry = Duration.ofSeconds(60);
 
         private Builder() {
         }
@@ -205,7 +206,7 @@ public final class Emulator implements AutoCloseable {
         }
 
         /** Sets how long an enumeration context lives without a Pull; 60 s by default, as WinRM. */
-        public Builder enumerationExpiry(java.time.Duration expiry) {
+        public Builder enumerationExpiry(Duration expiry) {
             this.enumerationExpiry = expiry;
             return this;
         }

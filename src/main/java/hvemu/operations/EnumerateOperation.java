@@ -56,9 +56,7 @@ public final class EnumerateOperation implements Operation {
     private Filters.Selection results(OperationRequest request, ResourceUri uri, Options options)
             throws OperationException {
         boolean wildcard = uri.className().equals("*");
-        if (wildcard && !uri.isIn(providers.schema().namespace())) {
-            Target.classOf(providers.schema(), uri);
-        }
+        Target.requireNamespace(providers.schema(), uri);
         if (options.filterDialect() == null) {
             if (wildcard) {
                 throw new OperationException(FaultKind.CANNOT_PROCESS_FILTER,

@@ -5,6 +5,11 @@ import hvemu.cim.CimInstance;
 import hvemu.cim.CimProperty;
 import hvemu.cim.CimType;
 import hvemu.cim.ObjectPath;
+import hvemu.cim.query.Condition;
+import hvemu.cim.query.Expr;
+import hvemu.cim.query.Query;
+import hvemu.cim.query.WqlException;
+import hvemu.cim.query.WqlParser;
 import hvemu.cim.schema.Schema;
 import hvemu.operations.codec.ResourceUri;
 import hvemu.operations.codec.SelectorBinder;
@@ -16,10 +21,6 @@ import hvemu.wsman.binding.cimbinding.AssociatedInstances;
 import hvemu.wsman.binding.cimbinding.AssociationInstances;
 import hvemu.wsman.binding.wsman.SelectorSetType;
 import jakarta.xml.bind.JAXBElement;
-import hvemu.cim.query.Condition;
-import hvemu.cim.query.Query;
-import hvemu.cim.query.WqlException;
-import hvemu.cim.query.WqlParser;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -102,14 +103,21 @@ final class Filters {
         } catch (WqlException e) {
             throw cannotProcess(e.getMessage() + " Query: " + text);
         }
+        return new Selection(matching(cls, condition), projection.isEmpty() ? null : projection);
+    }
+
+    /**
+     * The instances of the class and its subclasses that satisfy the condition: looked up when the
+     * condition fixes every key, otherwise found by a scan.
+     */
+    private List<CimInstance> matching(CimClass cls, Condition condition) {
+        Schema schema = providers.schema();
         var provider = providers.instances(cls.name());
         var keys = condition.keyLookup(cls);
         List<CimInstance> found = keys.isPresent()
                 ? provider.get(ObjectPath.of(schema.namespace(), cls.name(), keys.get())).stream().toList()
                 : provider.enumerate(cls.name());
-        List<CimInstance> matching = found.stream()
-                .filter(i -> schema.isA(i.className(), cls.name()) && condition.test(i)).toList();
-        return new Selection(matching, projection.isEmpty() ? null : projection);
+        return found.stream().filter(i -> schema.isA(i.className(), cls.name()) && condition.test(i)).toList();
     }
 
     /** The object of ASSOCIATORS OF or REFERENCES OF, with its key values typed by the class. */
@@ -119,10 +127,16 @@ final class Filters {
                 + className + ", which does not exist in the namespace " + schema.namespace() + "."));
         List<Selector> selectors = new ArrayList<>();
         keys.forEach((k, v) -> selectors.add(new Selector(k, v)));
+        return bind(cls, selectors, "The object path of the query: ");
+    }
+
+    /** Binds an association's object to a path; a selector that does not fit is a filter that cannot be processed. */
+    private ObjectPath bind(CimClass cls, List<Selector> selectors, String context) throws OperationException {
+        Schema schema = providers.schema();
         try {
             return SelectorBinder.bind(schema.namespace(), schema, cls, selectors);
         } catch (OperationException e) {
-            throw cannotProcess("The object path of the query: " + e.getMessage());
+            throw cannotProcess(context + e.getMessage());
         }
     }
 
@@ -158,13 +172,13 @@ final class Filters {
                 return associations.references(object(a.getObject()), blank(a.getResultClassName()), blank(a.getRole()));
             }
         }
-        throw new OperationException(FaultKind.CANNOT_PROCESS_FILTER,
-                "The association filter holds neither AssociatedInstances nor AssociationInstances.");
+        throw cannotProcess("The association filter holds neither AssociatedInstances nor AssociationInstances.");
     }
 
     /**
-     * Returns the instances of the class whose properties equal the selectors. A selector on an array,
-     * datetime or reference property, a repeated name, or a value with a quote cannot be processed.
+     * Returns the instances of the class whose properties equal the selectors: the conjunction of
+     * {@code name = 'value'} run as a query's condition. A selector on an array, datetime or reference
+     * property, a repeated name, or a value with a quote cannot be processed.
      */
     List<CimInstance> selector(CimClass cls, List<Object> content) throws OperationException {
         List<Selector> selectors = null;
@@ -173,41 +187,32 @@ final class Filters {
                 selectors = Selectors.of(set);
             }
         }
-        if (selectors == null) {
-            throw new OperationException(FaultKind.CANNOT_PROCESS_FILTER, "The selector filter holds no SelectorSet.");
+        if (selectors == null || selectors.isEmpty()) {
+            throw cannotProcess("The selector filter holds no SelectorSet.");
         }
         Set<String> seen = new HashSet<>();
-        List<Selector> checked = selectors;
-        for (Selector s : checked) {
-            CimProperty p = cls.property(s.name()).orElseThrow(() -> new OperationException(
-                    FaultKind.CANNOT_PROCESS_FILTER, "The class " + cls.name() + " has no property " + s.name() + "."));
-            if (!seen.add(s.name().toLowerCase(Locale.ROOT)) || p.array() || p.type() == CimType.DATETIME
+        Expr where = null;
+        for (Selector s : selectors) {
+            CimProperty p = cls.property(s.name()).orElseThrow(() -> cannotProcess("The class " + cls.name()
+                    + " has no property " + s.name() + "."));
+            if (!seen.add(p.name().toLowerCase(Locale.ROOT)) || p.array() || p.type() == CimType.DATETIME
                     || p.type() == CimType.REFERENCE || s.value().contains("\"") || s.value().contains("'")) {
-                throw new OperationException(FaultKind.CANNOT_PROCESS_FILTER, "The selector " + s.name()
-                        + " cannot filter: names must not repeat, and array, datetime and reference properties"
-                        + " and values with quotes cannot be selected.");
+                throw cannotProcess("The selector " + s.name() + " cannot filter: names must not repeat, and array,"
+                        + " datetime and reference properties and values with quotes cannot be selected.");
             }
-        }
-        return providers.instances(cls.name()).enumerate(cls.name()).stream()
-                .filter(i -> checked.stream().allMatch(s -> equal(cls, i, s))).toList();
-    }
-
-    private static boolean equal(CimClass cls, CimInstance instance, Selector s) {
-        CimProperty p = cls.property(s.name()).orElseThrow();
-        Object value = instance.get(p.name());
-        if (value instanceof String str) {
-            return str.equalsIgnoreCase(s.value());
+            Expr term = new Expr.Compare(p.name(), Expr.Op.EQ, s.value());
+            where = where == null ? term : new Expr.And(where, term);
         }
         try {
-            return value != null && value.equals(p.type().parse(s.value()));
-        } catch (IllegalArgumentException e) {
-            return false;
+            return matching(cls, Condition.compile(providers.schema(), cls, where));
+        } catch (WqlException e) {
+            throw cannotProcess("The selector filter: " + e.getMessage());
         }
     }
 
     private ObjectPath object(EndpointReferenceType epr) throws OperationException {
         if (epr == null) {
-            throw new OperationException(FaultKind.CANNOT_PROCESS_FILTER, "The association filter names no Object.");
+            throw cannotProcess("The association filter names no Object.");
         }
         Selector.Reference ref = Selectors.referenceOf(epr);
         Schema schema = providers.schema();
@@ -216,8 +221,7 @@ final class Filters {
         try {
             cls = Target.classOf(schema, uri);
         } catch (OperationException e) {
-            throw new OperationException(FaultKind.CANNOT_PROCESS_FILTER, "The Object of the association filter: "
-                    + e.getMessage());
+            throw cannotProcess("The Object of the association filter: " + e.getMessage());
         }
         return SelectorBinder.bind(schema.namespace(), schema, cls, ref.selectors());
     }

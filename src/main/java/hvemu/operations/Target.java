@@ -29,13 +29,18 @@ record Target(ResourceUri uri, CimClass cls, ObjectPath path) {
      * @throws OperationException {@code a:DestinationUnreachable} for a namespace or class not served
      */
     static CimClass classOf(Schema schema, ResourceUri uri) throws OperationException {
+        requireNamespace(schema, uri);
+        return schema.find(uri.className()).orElseThrow(() -> new OperationException(
+                FaultKind.DESTINATION_UNREACHABLE, FaultDetail.INVALID_RESOURCE_URI,
+                "The class " + uri.className() + " does not exist in " + schema.namespace() + "."));
+    }
+
+    /** Checks that the URI names the namespace the schema serves ({@code a:DestinationUnreachable} if not). */
+    static void requireNamespace(Schema schema, ResourceUri uri) throws OperationException {
         if (!uri.isIn(schema.namespace())) {
             throw new OperationException(FaultKind.DESTINATION_UNREACHABLE, FaultDetail.INVALID_RESOURCE_URI,
                     "The namespace " + uri.namespacePath() + " does not exist; the service serves "
                             + schema.namespace() + ".");
         }
-        return schema.find(uri.className()).orElseThrow(() -> new OperationException(
-                FaultKind.DESTINATION_UNREACHABLE, FaultDetail.INVALID_RESOURCE_URI,
-                "The class " + uri.className() + " does not exist in " + schema.namespace() + "."));
     }
 }

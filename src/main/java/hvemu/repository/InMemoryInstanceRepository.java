@@ -17,6 +17,7 @@ import java.util.Set;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * An {@link InstanceRepository} in memory: instances by class, then by path, behind a read-write lock.
@@ -41,31 +42,27 @@ public final class InMemoryInstanceRepository implements InstanceRepository {
 
     @Override
     public Optional<CimInstance> get(ObjectPath path) {
-        lock.readLock().lock();
-        try {
-            return find(path);
-        } finally {
-            lock.readLock().unlock();
-        }
+        return read(() -> find(path));
     }
 
     @Override
     public List<CimInstance> instancesOf(String className) {
-        lock.readLock().lock();
-        try {
-            return collect(className);
-        } finally {
-            lock.readLock().unlock();
-        }
+        return read(() -> collect(className));
     }
 
     @Override
     public List<CimInstance> referencing(ObjectPath target, String className) {
-        lock.readLock().lock();
-        try {
+        return read(() -> {
             List<CimInstance> out = new ArrayList<>();
             referrersOf(target, className, (path, i) -> out.add(i));
             return out;
+        });
+    }
+
+    private <T> T read(Supplier<T> query) {
+        lock.readLock().lock();
+        try {
+            return query.get();
         } finally {
             lock.readLock().unlock();
         }

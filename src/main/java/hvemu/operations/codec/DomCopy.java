@@ -1,7 +1,6 @@
 package hvemu.operations.codec;
 
-import javax.xml.parsers.DocumentBuilderFactory;
-import javax.xml.parsers.ParserConfigurationException;
+import hvemu.cim.binding.Documents;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
@@ -11,22 +10,12 @@ import org.w3c.dom.Node;
 
 /** Copies the element a stream reader is on, with its subtree, into a new DOM document. */
 public final class DomCopy {
-    private static final ThreadLocal<javax.xml.parsers.DocumentBuilder> BUILDERS = ThreadLocal.withInitial(() -> {
-        DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
-        factory.setNamespaceAware(true);
-        try {
-            return factory.newDocumentBuilder();
-        } catch (ParserConfigurationException e) {
-            throw new IllegalStateException(e);
-        }
-    });
-
     private DomCopy() {
     }
 
     /** Returns a copy of the element; the reader ends on its end tag. */
     public static Element copy(XMLStreamReader in) throws XMLStreamException {
-        Document doc = newDocument();
+        Document doc = Documents.newDocument();
         Node parent = doc;
         Element root = null;
         int depth = 0;
@@ -66,15 +55,10 @@ public final class DomCopy {
 
     /** Returns a new empty element: the INPUT of a call that sent no body. */
     public static Element empty(String localName, String namespace) {
-        Document doc = newDocument();
+        Document doc = Documents.newDocument();
         Element e = doc.createElementNS(namespace, "p:" + localName);
         doc.appendChild(e);
         return e;
-    }
-
-    /** Returns a new empty document (a builder per thread). */
-    static Document newDocument() {
-        return BUILDERS.get().newDocument();
     }
 
     private static String qualified(String prefix, String local) {

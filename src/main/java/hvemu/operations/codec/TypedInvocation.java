@@ -2,6 +2,7 @@ package hvemu.operations.codec;
 
 import hvemu.cim.CimMethod;
 import hvemu.cim.ObjectPath;
+import hvemu.cim.binding.Documents;
 import hvemu.cim.binding.ReferenceAdapter;
 import hvemu.cim.binding.ReferenceElements;
 import hvemu.operations.FaultKind;
@@ -35,11 +36,37 @@ import org.w3c.dom.NodeList;
  * travel through a {@link ReferenceAdapter} made for the request's namespace and URI style.
  */
 public final class TypedInvocation {
-    private static final Map<Package, JAXBContext> CONTEXTS = new ConcurrentHashMap<>();
+    private static final Map<Package, Binding> BINDINGS = new ConcurrentHashMap<>();
     private static final XMLInputFactory INPUT = XMLInputFactory.newFactory();
     private static final XMLOutputFactory OUTPUT = XMLOutputFactory.newFactory();
-    private static final Map<Package, ThreadLocal<Unmarshaller>> UNMARSHALLERS = new ConcurrentHashMap<>();
-    private static final Map<Package, ThreadLocal<Marshaller>> MARSHALLERS = new ConcurrentHashMap<>();
+
+    /** A bindings package's context, with an unmarshaller and a marshaller per thread (neither is thread-safe). */
+    private record Binding(ThreadLocal<Unmarshaller> unmarshaller, ThreadLocal<Marshaller> marshaller) {
+        static Binding of(TypedMethodProvider provider) {
+            Package p = provider.bindings();
+            JAXBContext context;
+            try {
+                context = JAXBContext.newInstance(p.getName(), provider.getClass().getClassLoader());
+            } catch (JAXBException e) {
+                throw new IllegalStateException("typed bindings cannot be loaded: " + p.getName(), e);
+            }
+            return new Binding(ThreadLocal.withInitial(() -> made(context::createUnmarshaller)),
+                    ThreadLocal.withInitial(() -> made(context::createMarshaller)));
+        }
+
+        private static <T> T made(JaxbFactory<T> factory) {
+            try {
+                return factory.make();
+            } catch (JAXBException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    @FunctionalInterface
+    private interface JaxbFactory<T> {
+        T make() throws JAXBException;
+    }
 
     private TypedInvocation() {
     }
@@ -49,13 +76,7 @@ public final class TypedInvocation {
             throws OperationException {
         rename(inputElement, inputElement.getNamespaceURI(), provider.bindingNamespace());
         try {
-            Unmarshaller u = UNMARSHALLERS.computeIfAbsent(provider.bindings(), p -> ThreadLocal.withInitial(() -> {
-                try {
-                    return context(provider).createUnmarshaller();
-                } catch (JAXBException e) {
-                    throw new IllegalStateException(e);
-                }
-            })).get();
+            Unmarshaller u = binding(provider).unmarshaller().get();
             u.setAdapter(ReferenceAdapter.class, adapter(namespace, style));
             return u.unmarshal(inputElement);
         } catch (JAXBException | RuntimeException e) {
@@ -67,14 +88,8 @@ public final class TypedInvocation {
     public static Map.Entry<Long, Map<String, Object>> output(Object output, CimMethod method, TypedMethodProvider provider,
             String namespace, ResourceUri style) throws OperationException {
         try {
-            Document doc = DomCopy.newDocument();
-            Marshaller m = MARSHALLERS.computeIfAbsent(provider.bindings(), p -> ThreadLocal.withInitial(() -> {
-                try {
-                    return context(provider).createMarshaller();
-                } catch (JAXBException e) {
-                    throw new IllegalStateException(e);
-                }
-            })).get();
+            Document doc = Documents.newDocument();
+            Marshaller m = binding(provider).marshaller().get();
             m.setAdapter(ReferenceAdapter.class, adapter(namespace, style));
             m.marshal(output, doc);
             XMLStreamReader in = INPUT.createXMLStreamReader(new DOMSource(doc));
@@ -85,14 +100,8 @@ public final class TypedInvocation {
         }
     }
 
-    private static JAXBContext context(TypedMethodProvider provider) {
-        return CONTEXTS.computeIfAbsent(provider.bindings(), p -> {
-            try {
-                return JAXBContext.newInstance(p.getName(), provider.getClass().getClassLoader());
-            } catch (JAXBException e) {
-                throw new IllegalStateException("typed bindings cannot be loaded: " + p.getName(), e);
-            }
-        });
+    private static Binding binding(TypedMethodProvider provider) {
+        return BINDINGS.computeIfAbsent(provider.bindings(), p -> Binding.of(provider));
     }
 
     /**
@@ -121,7 +130,7 @@ public final class TypedInvocation {
 
     private static ObjectPath read(ReferenceElements xml, String namespace) {
         try {
-            Document doc = DomCopy.newDocument();
+            Document doc = Documents.newDocument();
             Element wrapper = doc.createElementNS(Namespaces.WSMAN, "wsman:Reference");
             doc.appendChild(wrapper);
             for (Element child : xml.elements()) {
@@ -137,7 +146,7 @@ public final class TypedInvocation {
 
     private static ReferenceElements write(ObjectPath path, ResourceUri style) {
         try {
-            Document doc = DomCopy.newDocument();
+            Document doc = Documents.newDocument();
             XMLStreamWriter out = OUTPUT.createXMLStreamWriter(new DOMResult(doc));
             out.writeStartElement("wsman", "Reference", Namespaces.WSMAN);
             EprWriter.declare(out);
