@@ -43,7 +43,7 @@ public final class EnumerateOperation implements Operation {
         ResourceUri uri = ResourceUri.parse(request.resourceUri(), request.selectors());
         Filters.Selection results = results(request, uri, options);
         Context context = new Context(results.instances(), new ItemsWriter.Shape(options.mode() != Mode.EPRS,
-                options.mode() != Mode.OBJECTS, uri, request.preciseArrays(), results.projection()));
+                options.mode() != Mode.OBJECTS, uri, request.preciseArrays(), results.projection(), results.fragment()));
         if (!options.optimize()) {
             String id = contexts.open(context);
             return new Reply(RESPONSE, out -> response(out, id, null, false, context));
@@ -70,7 +70,7 @@ public final class EnumerateOperation implements Operation {
             case Filters.CQL:
                 return filters.query(options.filterContent(), options.filterDialect().equals(Filters.CQL));
             case Filters.ASSOCIATION:
-                return Filters.Selection.of(filters.association(options.filterContent()));
+                return filters.association(options.filterContent());
             case Filters.SELECTOR:
                 if (wildcard) {
                     throw new OperationException(FaultKind.CANNOT_PROCESS_FILTER,

@@ -42,10 +42,11 @@ final class Filters {
      * What a filter selects: the instances, and for a projection the properties to write.
      *
      * @param projection the selected properties, or null for whole instances
+     * @param fragment whether the projection is a WQL one, written as {@code w:XmlFragment}
      */
-    record Selection(List<CimInstance> instances, List<String> projection) {
+    record Selection(List<CimInstance> instances, List<String> projection, boolean fragment) {
         static Selection of(List<CimInstance> instances) {
-            return new Selection(instances, null);
+            return new Selection(instances, null, false);
         }
     }
 
@@ -103,7 +104,7 @@ final class Filters {
         } catch (WqlException e) {
             throw cannotProcess(e.getMessage() + " Query: " + text);
         }
-        return new Selection(matching(cls, condition), projection.isEmpty() ? null : projection);
+        return new Selection(matching(cls, condition), projection.isEmpty() ? null : projection, true);
     }
 
     /**
@@ -159,20 +160,29 @@ final class Filters {
         return new OperationException(FaultKind.CANNOT_PROCESS_FILTER, message);
     }
 
-    /** Returns the instances an association filter selects. */
-    List<CimInstance> association(List<Object> content) throws OperationException {
+    /**
+     * Returns the instances an association filter selects, with the properties its
+     * {@code IncludeResultProperty} elements name as the projection (all when there are none).
+     */
+    Selection association(List<Object> content) throws OperationException {
         for (Object o : content) {
             Object v = o instanceof JAXBElement<?> e ? e.getValue() : o;
             if (v instanceof AssociatedInstances a) {
-                return associations.associators(object(a.getObject()), new Associations.Query(
+                return included(associations.associators(object(a.getObject()), new Associations.Query(
                         blank(a.getAssociationClassName()), blank(a.getResultClassName()), blank(a.getRole()),
-                        blank(a.getResultRole())));
+                        blank(a.getResultRole()))), a.getIncludeResultProperty());
             }
             if (v instanceof AssociationInstances a) {
-                return associations.references(object(a.getObject()), blank(a.getResultClassName()), blank(a.getRole()));
+                return included(associations.references(object(a.getObject()), blank(a.getResultClassName()),
+                        blank(a.getRole())), a.getIncludeResultProperty());
             }
         }
         throw cannotProcess("The association filter holds neither AssociatedInstances nor AssociationInstances.");
+    }
+
+    private static Selection included(List<CimInstance> instances, List<String> names) {
+        List<String> projection = names.stream().map(String::trim).filter(n -> !n.isEmpty()).toList();
+        return new Selection(instances, projection.isEmpty() ? null : projection, false);
     }
 
     /**

@@ -140,6 +140,22 @@ class AssociationFilterIT {
     }
 
     @Test
+    void includesOnlyTheResultPropertiesAsked() {
+        String request = associated(ALL, system("HV-NODE1"), "Msvm_HostedResourcePool", "GroupComponent", null, null)
+                .replace("</b:AssociatedInstances>", "<b:IncludeResultProperty>InstanceID</b:IncludeResultProperty>"
+                        + "<b:IncludeResultProperty>resourcetype</b:IncludeResultProperty>"
+                        + "<b:IncludeResultProperty>NoSuchProperty</b:IncludeResultProperty></b:AssociatedInstances>");
+        HttpExchange reply = emulator.client().post(request);
+        assertThat(classes(reply)).hasSize(8);
+        List<String> names = new ArrayList<>();
+        new JAXPXPathEngine().selectNodes("//*[local-name()='Item']/*[1]/*", Input.fromString(reply.body()).build())
+                .forEach(n -> names.add(n.getLocalName()));
+        assertThat(names).hasSize(16).containsOnly("InstanceID", "ResourceType");
+        String epr = "//*[local-name()='Item']/*[local-name()='EndpointReference']";
+        assertThat(new JAXPXPathEngine().selectNodes(epr, Input.fromString(reply.body()).build())).hasSize(8);
+    }
+
+    @Test
     void servesTheDmtfWildcardWithCimNamespace() {
         String request = associated(ResourceUriAll.DMTF, system("HVCLU01"), "CIM_ComponentCS", null, null, null)
                 .replace("</s:Header>", "<w:SelectorSet><w:Selector Name=\"__cimnamespace\">root/HyperVCluster/v2</w:Selector>"

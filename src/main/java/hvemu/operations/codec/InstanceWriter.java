@@ -36,6 +36,15 @@ public final class InstanceWriter {
      */
     public void write(XMLStreamWriter out, CimInstance instance, ResourceUri style, boolean preciseArrays)
             throws XMLStreamException {
+        write(out, instance, null, style, preciseArrays);
+    }
+
+    /**
+     * Writes the instance element with only the named properties (names the class lacks are skipped), as
+     * an association filter's {@code IncludeResultProperty} asks; all of them when {@code included} is null.
+     */
+    public void write(XMLStreamWriter out, CimInstance instance, List<String> included, ResourceUri style,
+            boolean preciseArrays) throws XMLStreamException {
         CimClass cls = schema.get(instance.className());
         String ns = style.classUri(cls.name());
         out.writeStartElement("p", cls.name(), ns);
@@ -44,6 +53,9 @@ public final class InstanceWriter {
         out.writeNamespace("cim", Namespaces.CIM);
         out.writeAttribute("xsi", Namespaces.XSI, "type", "p:" + cls.name() + "_Type");
         List<CimProperty> properties = new ArrayList<>(cls.properties());
+        if (included != null) {
+            properties.removeIf(p -> included.stream().noneMatch(p.name()::equalsIgnoreCase));
+        }
         properties.sort(ALPHABETICAL);
         for (CimProperty property : properties) {
             writeProperty(out, ns, property, instance.get(property.name()), style, preciseArrays);

@@ -33,10 +33,12 @@ public final class ItemsWriter {
      * @param epr whether its endpoint reference is written
      * @param style the request's resource URI, in whose style class namespaces are rendered
      * @param preciseArrays whether the client asked for {@code msftwinrm:UsePreciseArrays}
-     * @param projection the properties a WQL projection selects, written as {@code w:XmlFragment}; null
-     *        for the whole instance
+     * @param projection the properties to write; null for the whole instance
+     * @param fragment whether a projection is written as a WQL projection's {@code w:XmlFragment} rather than
+     *        as the class element holding only those properties (DSP0227 {@code IncludeResultProperty})
      */
-    public record Shape(boolean object, boolean epr, ResourceUri style, boolean preciseArrays, List<String> projection) {
+    public record Shape(boolean object, boolean epr, ResourceUri style, boolean preciseArrays, List<String> projection,
+            boolean fragment) {
         public Shape {
             projection = projection == null ? null : List.copyOf(projection);
         }
@@ -49,10 +51,10 @@ public final class ItemsWriter {
             out.writeStartElement("w", "Item", Namespaces.WSMAN);
             out.writeNamespace("w", Namespaces.WSMAN);
         }
-        if (shape.object() && shape.projection() != null) {
+        if (shape.object() && shape.projection() != null && shape.fragment()) {
             instances.writeFragment(out, instance, shape.projection(), shape.style(), shape.preciseArrays());
         } else if (shape.object()) {
-            instances.write(out, instance, shape.style(), shape.preciseArrays());
+            instances.write(out, instance, shape.projection(), shape.style(), shape.preciseArrays());
         }
         if (shape.epr()) {
             ObjectPath path = MofLoader.pathOf(schema, instance);
