@@ -45,10 +45,15 @@ final class PoolScope {
                 "Name", String.valueOf(serviceOrDevice.get("SystemName"))));
     }
 
+    /** Returns true when the system is the service's own or one of its parts. */
+    boolean includes(ObjectPath system) {
+        return systems.stream().anyMatch(system::matches);
+    }
+
     /** Returns true when the device's system is in scope and the device is one of its CIM_SystemDevice parts. */
     boolean contains(Changes changes, String namespace, CimInstance device, ObjectPath devicePath) {
         ObjectPath system = systemOf(namespace, device);
-        if (systems.stream().noneMatch(system::matches)) {
+        if (!includes(system)) {
             return false;
         }
         return changes.referencing(devicePath, "CIM_SystemDevice").stream().anyMatch(link ->

@@ -192,10 +192,10 @@ class CreateResourcePoolIT {
                         + "<p:TimeoutPeriod>soon</p:TimeoutPeriod></p:RequestStateChange_INPUT>", ""));
         Xml.at(when.body()).valueByXPath("//f:WSManFault/f:Message").contains("TimeoutPeriod is datetime");
         HttpExchange fine = emulator.client().post(Pools.invoke(uri, "RequestStateChange", "HVCLU01",
-                "<p:RequestStateChange_INPUT xmlns:p=\"" + uri + "\"><p:RequestedState>3</p:RequestedState>"
+                "<p:RequestStateChange_INPUT xmlns:p=\"" + uri + "\"><p:RequestedState>2</p:RequestedState>"
                         + "<p:TimeoutPeriod><cim:Interval xmlns:cim=\"http://schemas.dmtf.org/wbem/wscim/1/common\">"
                         + "PT30S</cim:Interval></p:TimeoutPeriod></p:RequestStateChange_INPUT>", ""));
-        assertThat(Pools.returnValue(fine)).as("well-typed; not served yet (docs/semantics.md)").isEqualTo(1);
+        assertThat(Pools.returnValue(fine)).as("well-typed: the enabled service stays enabled").isEqualTo(0);
     }
 
     @Test
