@@ -3,19 +3,24 @@ package hvemu.testsupport;
 import hvemu.Emulator;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * A JUnit extension that runs one {@link Emulator} on a free loopback port for a test class:
- * {@code @RegisterExtension static final RunningEmulator EMULATOR = RunningEmulator.open();}.
+ * A JUnit extension that runs an {@link Emulator} on a free loopback port: one for the test class when
+ * registered in a static field ({@code @RegisterExtension static final RunningEmulator EMULATOR =
+ * RunningEmulator.open();}), a fresh one for every test when registered in an instance field.
  */
-public final class RunningEmulator implements BeforeAllCallback, AfterAllCallback {
+public final class RunningEmulator implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback,
+        AfterEachCallback {
     public static final String USER = "hvadmin";
     public static final String PASSWORD = "Pa55w.rd";
 
     private final UnaryOperator<Emulator.Builder> configure;
     private Emulator emulator;
+    private boolean perTest;
 
     private RunningEmulator(UnaryOperator<Emulator.Builder> configure) {
         this.configure = configure;
@@ -44,6 +49,22 @@ public final class RunningEmulator implements BeforeAllCallback, AfterAllCallbac
     @Override
     public void afterAll(ExtensionContext context) {
         emulator.close();
+    }
+
+    @Override
+    public void beforeEach(ExtensionContext context) {
+        if (emulator == null) {
+            perTest = true;
+            beforeAll(context);
+        }
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) {
+        if (perTest) {
+            afterAll(context);
+            emulator = null;
+        }
     }
 
     /** Returns a client without credentials. */
