@@ -99,6 +99,11 @@ public final class PoolService {
     public static Map<String, String> get(WsmanClient client, String className, String instanceId) {
         HttpExchange reply = client.post(Envelopes.get(Envelopes.wmi(className), "InstanceID", instanceId));
         assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+        return values(reply);
+    }
+
+    /** Returns the properties of the instance a Get reply holds, as a map of property to text. */
+    public static Map<String, String> values(HttpExchange reply) {
         Map<String, String> values = new HashMap<>();
         try {
             DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
