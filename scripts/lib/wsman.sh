@@ -21,6 +21,11 @@ memory() {
   echo "<a:Address>$anon</a:Address><a:ReferenceParameters><w:ResourceURI>$wmi/Msvm_Memory</w:ResourceURI><w:SelectorSet><w:Selector Name=\"CreationClassName\">Msvm_Memory</w:Selector><w:Selector Name=\"DeviceID\">Microsoft:4764334E-E001-4176-82EE-5594EC9B530E\\$2</w:Selector><w:Selector Name=\"SystemCreationClassName\">Msvm_ComputerSystem</w:Selector><w:Selector Name=\"SystemName\">HV-NODE$1</w:Selector></w:SelectorSet></a:ReferenceParameters>"
 }
 
+# EPR children of a logical processor: $1 node (1 or 2), $2 processor (0 to 15).
+processor() {
+  echo "<a:Address>$anon</a:Address><a:ReferenceParameters><w:ResourceURI>$wmi/Msvm_Processor</w:ResourceURI><w:SelectorSet><w:Selector Name=\"CreationClassName\">Msvm_Processor</w:Selector><w:Selector Name=\"DeviceID\">Microsoft:B637F347-6A0E-4DEC-AF52-BD70CB80A21D\\0\\$2</w:Selector><w:Selector Name=\"SystemCreationClassName\">Msvm_ComputerSystem</w:Selector><w:Selector Name=\"SystemName\">HV-NODE$1</w:Selector></w:SelectorSet></a:ReferenceParameters>"
+}
+
 # EPR children of a pool by InstanceID.
 pool_ref() {
   echo "<a:Address>$anon</a:Address><a:ReferenceParameters><w:ResourceURI>$wmi/Msvm_ResourcePool</w:ResourceURI><w:SelectorSet><w:Selector Name=\"InstanceID\">$1</w:Selector></w:SelectorSet></a:ReferenceParameters>"
