@@ -101,6 +101,17 @@ class CreateChildResourcePoolIT {
     }
 
     @Test
+    void readsSettingsEscapedAsWellAsInCdata() {
+        String parent = PoolService.createRoot(client(), "Parent", "4", memory(1, 0));
+        String escaped = "&lt;INSTANCE CLASSNAME=\"Msvm_ResourceAllocationSettingData\"&gt;&lt;PROPERTY NAME=\"Reservation\" "
+                + "TYPE=\"uint64\"&gt;&lt;VALUE&gt;64&lt;/VALUE&gt;&lt;/PROPERTY&gt;&lt;/INSTANCE&gt;";
+        HttpExchange reply = client().post(child("Escaped", param("Settings", escaped), pool(parent)));
+        assertThat(returnValue(reply)).isEqualTo(4096);
+        assertThat(PoolService.get(client(), "Msvm_ResourcePool", Pools.selector(reply, "Pool", "InstanceID")))
+                .containsEntry("Capacity", "64");
+    }
+
+    @Test
     void drawsFromAPrimordialPool() {
         String primordial = "Microsoft:HV-NODE1\\4764334E-E001-4176-82EE-5594EC9B530E";
         String before = PoolService.get(client(), "Msvm_ResourcePool", primordial).get("Reserved");
