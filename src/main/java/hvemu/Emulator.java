@@ -18,7 +18,9 @@ import hvemu.operations.ServiceIdentity;
 import hvemu.operations.UnservedResourceOperation;
 import hvemu.provider.ProviderRegistry;
 import hvemu.provider.StoredInstanceProvider;
+import hvemu.provider.job.JobInstanceProvider;
 import hvemu.provider.pool.ResourcePoolConfigurationServiceProvider;
+import hvemu.provider.pool.ResourcePoolInstanceProvider;
 import hvemu.repository.InMemoryInstanceRepository;
 import hvemu.transport.Credentials;
 import hvemu.transport.TransportSettings;
@@ -62,7 +64,10 @@ public final class Emulator implements AutoCloseable {
                 b.topology == null ? MofSource.classpath(MofLoader.DEFAULT_TOPOLOGY) : MofSource.file(b.topology));
         InMemoryInstanceRepository repository = new InMemoryInstanceRepository(model.schema(), model.instances());
         jobs = new JobEngine(b.clock, b.jobs, repository, model.schema().namespace());
-        ProviderRegistry providers = ProviderRegistry.builder(model.schema(), new StoredInstanceProvider(repository))
+        StoredInstanceProvider stored = new StoredInstanceProvider(model.schema(), repository);
+        ProviderRegistry providers = ProviderRegistry.builder(model.schema(), stored)
+                .instances("CIM_ResourcePool", new ResourcePoolInstanceProvider(stored))
+                .instances("Msvm_ConcreteJob", new JobInstanceProvider(stored, jobs))
                 .typedMethods("CIM_ResourcePoolConfigurationService",
                         new ResourcePoolConfigurationServiceProvider(model.schema(), repository, jobs))
                 .refresh(jobs::catchUp)
