@@ -5,6 +5,7 @@ import hvemu.cim.schema.MofSource;
 import hvemu.job.Clock;
 import hvemu.job.JobEngine;
 import hvemu.job.JobProgression;
+import hvemu.operations.DeleteOperation;
 import hvemu.operations.EnumerateOperation;
 import hvemu.operations.EnumerationContexts;
 import hvemu.operations.GetOperation;
@@ -13,6 +14,7 @@ import hvemu.operations.InvokeOperation;
 import hvemu.operations.Namespaces;
 import hvemu.operations.Operation;
 import hvemu.operations.PullOperation;
+import hvemu.operations.PutOperation;
 import hvemu.operations.ReleaseOperation;
 import hvemu.operations.ServiceIdentity;
 import hvemu.operations.UnservedResourceOperation;
@@ -80,13 +82,14 @@ public final class Emulator implements AutoCloseable {
 
     /** Returns the route table: every Action the service answers, and its operation. */
     static Dispatcher dispatcher(ServiceIdentity identity, ProviderRegistry providers, EnumerationContexts contexts) {
+        // Create stays unserved: the WMI provider makes pools only through methods (docs/semantics.md).
         Operation unserved = new UnservedResourceOperation();
         return Dispatcher.builder()
                 .identify(new IdentifyOperation(identity))
                 .on(Actions.GET, new GetOperation(providers))
-                .onBody(Actions.PUT, unserved)
+                .onBody(Actions.PUT, new PutOperation(providers))
                 .onBody(Actions.CREATE, unserved)
-                .on(Actions.DELETE, unserved)
+                .on(Actions.DELETE, new DeleteOperation(providers))
                 .on(Actions.ENUMERATE, new EnumerateOperation(providers, contexts),
                         new QName(Namespaces.ENUMERATION, "Enumerate"))
                 .on(Actions.PULL, new PullOperation(providers, contexts), new QName(Namespaces.ENUMERATION, "Pull"))
