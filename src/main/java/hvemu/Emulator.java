@@ -5,6 +5,7 @@ import hvemu.cim.schema.MofSource;
 import hvemu.job.Clock;
 import hvemu.job.JobEngine;
 import hvemu.job.JobProgression;
+import hvemu.operations.DeleteOperation;
 import hvemu.operations.EnumerateOperation;
 import hvemu.operations.EnumerationContexts;
 import hvemu.operations.GetOperation;
@@ -13,12 +14,15 @@ import hvemu.operations.InvokeOperation;
 import hvemu.operations.Namespaces;
 import hvemu.operations.Operation;
 import hvemu.operations.PullOperation;
+import hvemu.operations.PutOperation;
 import hvemu.operations.ReleaseOperation;
 import hvemu.operations.ServiceIdentity;
 import hvemu.operations.UnservedResourceOperation;
 import hvemu.provider.ProviderRegistry;
 import hvemu.provider.StoredInstanceProvider;
+import hvemu.provider.job.JobInstanceProvider;
 import hvemu.provider.pool.ResourcePoolConfigurationServiceProvider;
+import hvemu.provider.pool.ResourcePoolInstanceProvider;
 import hvemu.repository.InMemoryInstanceRepository;
 import hvemu.transport.Credentials;
 import hvemu.transport.TransportSettings;
@@ -62,7 +66,10 @@ public final class Emulator implements AutoCloseable {
                 b.topology == null ? MofSource.classpath(MofLoader.DEFAULT_TOPOLOGY) : MofSource.file(b.topology));
         InMemoryInstanceRepository repository = new InMemoryInstanceRepository(model.schema(), model.instances());
         jobs = new JobEngine(b.clock, b.jobs, repository, model.schema().namespace());
-        ProviderRegistry providers = ProviderRegistry.builder(model.schema(), new StoredInstanceProvider(repository))
+        StoredInstanceProvider stored = new StoredInstanceProvider(model.schema(), repository);
+        ProviderRegistry providers = ProviderRegistry.builder(model.schema(), stored)
+                .instances("CIM_ResourcePool", new ResourcePoolInstanceProvider(stored))
+                .instances("Msvm_ConcreteJob", new JobInstanceProvider(stored, jobs))
                 .typedMethods("CIM_ResourcePoolConfigurationService",
                         new ResourcePoolConfigurationServiceProvider(model.schema(), repository, jobs))
                 .refresh(jobs::catchUp)
@@ -75,13 +82,14 @@ public final class Emulator implements AutoCloseable {
 
     /** Returns the route table: every Action the service answers, and its operation. */
     static Dispatcher dispatcher(ServiceIdentity identity, ProviderRegistry providers, EnumerationContexts contexts) {
+        // Create stays unserved: the WMI provider makes pools only through methods (docs/semantics.md).
         Operation unserved = new UnservedResourceOperation();
         return Dispatcher.builder()
                 .identify(new IdentifyOperation(identity))
                 .on(Actions.GET, new GetOperation(providers))
-                .onBody(Actions.PUT, unserved)
+                .onBody(Actions.PUT, new PutOperation(providers))
                 .onBody(Actions.CREATE, unserved)
-                .on(Actions.DELETE, unserved)
+                .on(Actions.DELETE, new DeleteOperation(providers))
                 .on(Actions.ENUMERATE, new EnumerateOperation(providers, contexts),
                         new QName(Namespaces.ENUMERATION, "Enumerate"))
                 .on(Actions.PULL, new PullOperation(providers, contexts), new QName(Namespaces.ENUMERATION, "Pull"))

@@ -335,4 +335,40 @@ public final class JobEngine {
     private static String key(ObjectPath job) {
         return String.valueOf(job.key("InstanceID")).toUpperCase(Locale.ROOT);
     }
+
+    /**
+     * Removes a finished job (JobState 7 Completed, 8 Terminated, 9 Killed or 10 Exception) now, as a
+     * client's Delete asks: the job and every {@code Msvm_AffectedJobElement} and
+     * {@code Msvm_OwningJobElement} that refers to it go in one repository update, and the engine
+     * forgets it (it is no longer due for removal).
+     *
+     * @return false, changing nothing, when no job has that InstanceID or it has not finished
+     */
+    public synchronized boolean remove(String instanceId) {
+        String id = instanceId.toUpperCase(Locale.ROOT);
+        if (active.containsKey(id)) {
+            return false;
+        }
+        ObjectPath job = jobPath(instanceId);
+        boolean removed = repository.update(changes -> {
+            Object state = changes.get(job).map(j -> j.get("JobState")).orElse(null);
+            if (!(state instanceof Long s) || s < COMPLETED || s > EXCEPTION) {
+                return false;
+            }
+            for (CimInstance l : changes.referencing(job, AFFECTED)) {
+                changes.delete(link(AFFECTED, "AffectedElement", (ObjectPath) l.get("AffectedElement"),
+                        "AffectingElement", (ObjectPath) l.get("AffectingElement")));
+            }
+            for (CimInstance l : changes.referencing(job, OWNING)) {
+                changes.delete(link(OWNING, "OwningElement", (ObjectPath) l.get("OwningElement"),
+                        "OwnedElement", (ObjectPath) l.get("OwnedElement")));
+            }
+            changes.delete(job);
+            return true;
+        });
+        if (removed) {
+            finished.removeIf(f -> key(f.job()).equals(id));
+        }
+        return removed;
+    }
 }

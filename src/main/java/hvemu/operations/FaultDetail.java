@@ -5,6 +5,7 @@ package hvemu.operations;
  * {@code http://schemas.dmtf.org/wbem/wsman/1/wsman/faultDetail/<name>} (DSP0226 §14.6).
  */
 public enum FaultDetail {
+    ACTION_MISMATCH("ActionMismatch"),
     ADDRESSING_MODE("AddressingMode"),
     CHARACTER_SET("CharacterSet"),
     DATA_LOCALE("DataLocale"),
@@ -13,8 +14,10 @@ public enum FaultDetail {
     FRAGMENT_LEVEL_ACCESS("FragmentLevelAccess"),
     INSUFFICIENT_SELECTORS("InsufficientSelectors"),
     INVALID_NAME("InvalidName"),
+    INVALID_NAMESPACE("InvalidNamespace"),
     INVALID_RESOURCE_URI("InvalidResourceURI"),
     INVALID_VALUE("InvalidValue"),
+    INVALID_VALUES("InvalidValues"),
     LOCALE("Locale"),
     MAX_ENVELOPE_SIZE_EXCEEDED("MaxEnvelopeSizeExceeded"),
     MINIMUM_ENVELOPE_LIMIT("MinimumEnvelopeLimit"),

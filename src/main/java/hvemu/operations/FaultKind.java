@@ -30,6 +30,13 @@ public enum FaultKind {
     INVALID_SELECTORS,
     /** A method parameter is unknown or has a value of the wrong type. */
     INVALID_PARAMETER,
+    /**
+     * The body of a Put is not a representation of the resource: another class, a property the class
+     * lacks, a value of the wrong type.
+     */
+    INVALID_REPRESENTATION,
+    /** The provider refuses the change: a read-only property or a key, or an instance it keeps. */
+    ACCESS_DENIED,
     /** A filter cannot be processed (bad query, unknown class). */
     CANNOT_PROCESS_FILTER,
     /** The filter dialect is not supported. */

@@ -1,12 +1,13 @@
 package hvemu.operations;
 
 /**
- * Answers a resource operation (Get, Put, Create, Delete, Enumerate, Invoke) for which no resource
- * is served: {@code a:DestinationUnreachable} with {@code faultDetail/InvalidResourceURI}, as Windows
- * answers for a class that does not exist (fixture winrm-fault-destination-unreachable-resource-not-found.xml).
+ * Answers a resource operation for which no resource is served: {@code a:DestinationUnreachable} with
+ * {@code faultDetail/InvalidResourceURI}, as Windows answers for a class that does not exist (fixture
+ * winrm-fault-destination-unreachable-resource-not-found.xml).
  *
- * <p>This is the whole answer while no CIM model is loaded; once the model is, it remains the answer
- * for resource URIs outside the served namespace.
+ * <p>It answers WS-Transfer Create: the Hyper-V cluster provider makes its instances only through
+ * methods (a pool by CreateResourcePool, a job by the method that starts it), never by CreateInstance,
+ * and WMI providers rarely take Create at all (MS-WSMV &lt;1&gt;; docs/semantics.md, "Put and Delete").
  */
 public final class UnservedResourceOperation implements Operation {
     @Override

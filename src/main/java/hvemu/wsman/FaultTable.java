@@ -28,17 +28,18 @@ public final class FaultTable {
 
     private static final Map<FaultKind, Row> ROWS = new EnumMap<>(FaultKind.class);
     /** Where Windows reports a more precise HRESULT for a detail than for its kind (wsmerror.h). */
-    private static final Map<FaultDetail, Long> DETAIL_CODES = new EnumMap<>(Map.of(
-            FaultDetail.UNEXPECTED_SELECTORS, 2150858843L,
-            FaultDetail.INSUFFICIENT_SELECTORS, 2150858842L,
-            FaultDetail.TYPE_MISMATCH, 2150858844L,
-            FaultDetail.DUPLICATE_SELECTORS, 2150858847L,
-            FaultDetail.INVALID_NAME, 2150858837L,
-            FaultDetail.ADDRESSING_MODE, 2150858870L,
-            FaultDetail.LOCALE, 2150858887L,
-            FaultDetail.FRAGMENT_LEVEL_ACCESS, 2150858871L,
-            FaultDetail.ENUMERATION_MODE, 2150858886L,
-            FaultDetail.CHARACTER_SET, 2150858796L));
+    private static final Map<FaultDetail, Long> DETAIL_CODES = new EnumMap<>(Map.ofEntries(
+            Map.entry(FaultDetail.UNEXPECTED_SELECTORS, 2150858843L),
+            Map.entry(FaultDetail.INSUFFICIENT_SELECTORS, 2150858842L),
+            Map.entry(FaultDetail.TYPE_MISMATCH, 2150858844L),
+            Map.entry(FaultDetail.DUPLICATE_SELECTORS, 2150858847L),
+            Map.entry(FaultDetail.INVALID_NAME, 2150858837L),
+            Map.entry(FaultDetail.ADDRESSING_MODE, 2150858870L),
+            Map.entry(FaultDetail.LOCALE, 2150858887L),
+            Map.entry(FaultDetail.FRAGMENT_LEVEL_ACCESS, 2150858871L),
+            Map.entry(FaultDetail.ENUMERATION_MODE, 2150858886L),
+            Map.entry(FaultDetail.CHARACTER_SET, 2150858796L),
+            Map.entry(FaultDetail.ACTION_MISMATCH, 2150858801L)));
 
     static {
         put(FaultKind.VERSION_MISMATCH, VERSION_MISMATCH, null, Actions.FAULT_ADDRESSING, 2150858765L,
@@ -63,6 +64,15 @@ public final class FaultTable {
                 "The WS-Management service cannot process the request because the request contained invalid selectors for the resource.");
         put(FaultKind.INVALID_PARAMETER, SENDER, w("InvalidParameter"), Actions.FAULT_WSMAN, 2150858810L,
                 P + "A parameter of the method is invalid.");
+        // ERROR_WSMAN_INVALID_REPRESENTATION 0x80338015: "wsa, code=Sender, subcode=wxf:InvalidRepresentation"
+        // (wsmerror.h); the transfer fault Action, as OMI's fault table has it (wire.md §1).
+        put(FaultKind.INVALID_REPRESENTATION, SENDER, x("InvalidRepresentation"), Actions.FAULT_TRANSFER,
+                2150858773L, P + "The format of the object passed to a Put or Create method cannot be identified:"
+                        + " the input XML may not be appropriate for the resource, or use the wrong schema for it.");
+        // A WMI provider's 'access denied' is ERROR_WSMAN_WMI_PROVIDER_ACCESS_DENIED 0x80338105 (wsmerror.h),
+        // answered w:AccessDenied as OMI and OpenPegasus map CIM_ERR_ACCESS_DENIED (docs/semantics.md).
+        put(FaultKind.ACCESS_DENIED, SENDER, w("AccessDenied"), Actions.FAULT_WSMAN, 2150859013L,
+                P + "The WMI provider returned an 'access denied' error.");
         put(FaultKind.CANNOT_PROCESS_FILTER, SENDER, n("CannotProcessFilter"), Actions.FAULT_ENUMERATION,
                 2150858778L, P + "The filter cannot be processed.");
         put(FaultKind.FILTER_DIALECT_REQUESTED_UNAVAILABLE, SENDER, n("FilterDialectRequestedUnavailable"),
@@ -99,6 +109,10 @@ public final class FaultTable {
 
     private static QName w(String local) {
         return new QName(Namespaces.WSMAN, local, "w");
+    }
+
+    private static QName x(String local) {
+        return new QName(Namespaces.TRANSFER, local, "x");
     }
 
     private static QName n(String local) {

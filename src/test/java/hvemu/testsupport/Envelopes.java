@@ -14,6 +14,8 @@ public final class Envelopes {
             + " xmlns:p=\"http://schemas.microsoft.com/wbem/wsman/1/wsman.xsd\"";
     public static final String ANONYMOUS = "http://schemas.xmlsoap.org/ws/2004/08/addressing/role/anonymous";
     public static final String GET = "http://schemas.xmlsoap.org/ws/2004/09/transfer/Get";
+    public static final String PUT = "http://schemas.xmlsoap.org/ws/2004/09/transfer/Put";
+    public static final String DELETE = "http://schemas.xmlsoap.org/ws/2004/09/transfer/Delete";
     public static final String ENUMERATE = "http://schemas.xmlsoap.org/ws/2004/09/enumeration/Enumerate";
     public static final String JOB_URI =
             "http://schemas.microsoft.com/wbem/wsman/1/wmi/root/HyperVCluster/v2/Msvm_ConcreteJob";
@@ -45,6 +47,22 @@ public final class Envelopes {
         set.append("</w:SelectorSet>");
         return request(GET, "", "").replace(JOB_URI, resourceUri)
                 .replaceFirst("<w:SelectorSet>.*?</w:SelectorSet>", java.util.regex.Matcher.quoteReplacement(set.toString()));
+    }
+
+    /**
+     * A WS-Transfer request (Get, Put, Delete) of {@code resourceUri} with the given selectors
+     * ({@code name, value, name, value...}) and body content.
+     */
+    public static String transfer(String action, String resourceUri, String body, String... selectors) {
+        StringBuilder set = new StringBuilder("<w:SelectorSet>");
+        for (int i = 0; i < selectors.length; i += 2) {
+            set.append("<w:Selector Name=\"").append(selectors[i]).append("\">").append(selectors[i + 1])
+                    .append("</w:Selector>");
+        }
+        set.append("</w:SelectorSet>");
+        return request(action, "", "").replace(JOB_URI, resourceUri)
+                .replaceFirst("<w:SelectorSet>.*?</w:SelectorSet>", java.util.regex.Matcher.quoteReplacement(set.toString()))
+                .replace("<s:Body></s:Body>", "<s:Body>" + body + "</s:Body>");
     }
 
     /** A selector holding an endpoint reference (a REF key) with the given EPR children. */

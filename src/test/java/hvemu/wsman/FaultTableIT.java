@@ -26,7 +26,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 class FaultTableIT {
     private static final String ADDRESSING_FAULT = "http://schemas.xmlsoap.org/ws/2004/08/addressing/fault";
     private static final String WSMAN_FAULT = "http://schemas.dmtf.org/wbem/wsman/1/wsman/fault";
+    private static final String TRANSFER_FAULT = "http://schemas.xmlsoap.org/ws/2004/09/transfer/fault";
     private static final String DETAIL = "http://schemas.dmtf.org/wbem/wsman/1/wsman/faultDetail/";
+    private static final String PRIMORDIAL = "Microsoft:HV-NODE1\\B637F347-6A0E-4DEC-AF52-BD70CB80A21D";
 
     @RegisterExtension
     static final RunningEmulator emulator = RunningEmulator.open();
@@ -95,6 +97,19 @@ class FaultTableIT {
                         request(GET, "<w:FragmentTransfer s:mustUnderstand=\"true\">JobState</w:FragmentTransfer>", ""),
                         "s:Sender", "w:UnsupportedFeature", WSMAN_FAULT, 2150858871L,
                         DETAIL + "FragmentLevelAccess", "fragment-level transfer"),
+                row("AccessDenied, Put renaming a primordial pool",
+                        Envelopes.transfer(Envelopes.PUT, Envelopes.wmi("CIM_ResourcePool"), pool("ElementName", "Mine"),
+                                "InstanceID", PRIMORDIAL),
+                        "s:Sender", "w:AccessDenied", WSMAN_FAULT, 2150859013L, null, "is primordial"),
+                row("InvalidRepresentation, Put of a property the class lacks",
+                        Envelopes.transfer(Envelopes.PUT, Envelopes.wmi("CIM_ResourcePool"), pool("Colour", "blue"),
+                                "InstanceID", PRIMORDIAL),
+                        "s:Sender", "x:InvalidRepresentation", TRANSFER_FAULT, 2150858773L, DETAIL + "InvalidValues",
+                        "The class CIM_ResourcePool has no property Colour."),
+                row("ActionNotSupported, Delete of a pool (ActionMismatch)",
+                        Envelopes.transfer(Envelopes.DELETE, Envelopes.wmi("CIM_ResourcePool"), "", "InstanceID", PRIMORDIAL),
+                        "s:Sender", "a:ActionNotSupported", ADDRESSING_FAULT, 2150858801L, DETAIL + "ActionMismatch",
+                        "DeleteResourcePool"),
                 new Case("DestinationUnreachable, unknown class (MS-WSMV 4.10)",
                         Fixtures.shared("mswsmv-4.10-get-request-unknown-class.xml"), null, "s:Sender",
                         "a:DestinationUnreachable", ADDRESSING_FAULT, 2150858752L, DETAIL + "InvalidResourceURI",
@@ -103,6 +118,12 @@ class FaultTableIT {
                         "<e:Envelope xmlns:e=\"http://schemas.xmlsoap.org/soap/envelope/\"><e:Body/></e:Envelope>",
                         null, "s:VersionMismatch", null, ADDRESSING_FAULT, 2150858765L, null, "SOAP 1.2", null))
                 .map(Arguments::of);
+    }
+
+    /** A CIM_ResourcePool body with one property. */
+    private static String pool(String property, String value) {
+        return "<p:CIM_ResourcePool xmlns:p=\"" + Envelopes.wmi("CIM_ResourcePool") + "\"><p:" + property + ">" + value
+                + "</p:" + property + "></p:CIM_ResourcePool>";
     }
 
     private static Case row(String name, String request, String code, String subcode, String action, long hresult,

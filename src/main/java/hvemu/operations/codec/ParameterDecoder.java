@@ -119,7 +119,7 @@ public final class ParameterDecoder {
     }
 
     /** Reads to the end of the element; returns its text, or that of the element inside it (cim:Datetime and the like). */
-    private static String text(XMLStreamReader in) throws XMLStreamException {
+    static String text(XMLStreamReader in) throws XMLStreamException {
         StringBuilder text = new StringBuilder();
         int depth = 1;
         while (depth > 0) {
