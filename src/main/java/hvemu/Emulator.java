@@ -68,7 +68,7 @@ public final class Emulator implements AutoCloseable {
         jobs = new JobEngine(b.clock, b.jobs, repository, model.schema().namespace());
         StoredInstanceProvider stored = new StoredInstanceProvider(model.schema(), repository);
         ProviderRegistry providers = ProviderRegistry.builder(model.schema(), stored)
-                .instances("CIM_ResourcePool", new ResourcePoolInstanceProvider(stored))
+                .instances("CIM_ResourcePool", new ResourcePoolInstanceProvider(model.schema(), stored))
                 .instances("Msvm_ConcreteJob", new JobInstanceProvider(stored, jobs))
                 .typedMethods("CIM_ResourcePoolConfigurationService",
                         new ResourcePoolConfigurationServiceProvider(model.schema(), repository, jobs))

@@ -90,7 +90,10 @@ class DeleteResourcePoolIT {
                 param("Pool", pool(id))));
         assertThat(returnValue(adding)).isEqualTo(4096);
         assertThat(returnValue(client().post(delete(pool(id))))).isEqualTo(6);
+        assertThat(PoolService.get(client(), "Msvm_ResourcePool", id)).as("OK, In Service while the job holds it")
+                .containsEntry("OperationalStatus", "2,11");
         emulator.emulator().jobs().complete(Pools.selector(adding, "Job", "InstanceID"));
+        assertThat(PoolService.get(client(), "Msvm_ResourcePool", id)).containsEntry("OperationalStatus", "2");
         HttpExchange deleting = client().post(delete(pool(id)));
         assertThat(returnValue(deleting)).isEqualTo(4096);
         assertThat(PoolService.exists(client(), "Msvm_ResourcePool", id)).as("until its job completes").isTrue();
