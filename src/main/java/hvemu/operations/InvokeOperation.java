@@ -6,6 +6,7 @@ import hvemu.cim.CimMethod;
 import hvemu.cim.schema.MofLoader;
 import hvemu.cim.ObjectPath;
 import hvemu.operations.codec.DomCopy;
+import hvemu.operations.codec.EmbeddedInstances;
 import hvemu.operations.codec.OutputWriter;
 import hvemu.operations.codec.TypedInvocation;
 import hvemu.provider.TypedMethodProvider;
@@ -45,6 +46,9 @@ public final class InvokeOperation implements Operation {
                 .orElseThrow(() -> new OperationException(FaultKind.DESTINATION_UNREACHABLE,
                         FaultDetail.INVALID_RESOURCE_URI, "No instance " + target.path() + " exists."));
         Element input = input(request, method);
+        if (input != null) {
+            EmbeddedInstances.inline(input, method, providers.schema());
+        }
         Map<String, Object> arguments = input == null ? Map.of() : ParameterDecoder.decode(input, method, namespace());
         ObjectPath path = MofLoader.pathOf(providers.schema(), instance);
         TypedMethodProvider typed = providers.typedMethods(instance.className());

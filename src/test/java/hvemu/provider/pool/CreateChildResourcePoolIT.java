@@ -16,6 +16,7 @@ import hvemu.testsupport.PoolService;
 import hvemu.testsupport.Pools;
 import hvemu.testsupport.RunningEmulator;
 import hvemu.testsupport.WsmanClient;
+import hvemu.testsupport.Xml;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -109,6 +110,30 @@ class CreateChildResourcePoolIT {
         assertThat(returnValue(reply)).isEqualTo(4096);
         assertThat(PoolService.get(client(), "Msvm_ResourcePool", Pools.selector(reply, "Pool", "InstanceID")))
                 .containsEntry("Capacity", "64");
+    }
+
+    @Test
+    void readsSettingsAsTheMiClientEmbedsThem() {
+        String parent = PoolService.createRoot(client(), "Parent", "4", memory(1, 0));
+        String typed = "<p:Settings xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" "
+                + "xsi:type=\"p:Msvm_ResourceAllocationSettingData_Type\"><p:Reservation xsi:type=\"cim:cimUnsignedLong\">"
+                + "128</p:Reservation><p:ResourceType>4</p:ResourceType></p:Settings>";
+        HttpExchange reply = client().post(child("Typed", typed, pool(parent)));
+        assertThat(returnValue(reply)).as(reply.body()).isEqualTo(4096);
+        assertThat(PoolService.get(client(), "Msvm_ResourcePool", Pools.selector(reply, "Pool", "InstanceID")))
+                .containsEntry("Capacity", "128");
+        String nested = "<p:Settings><q:Msvm_ResourceAllocationSettingData xmlns:q=\"" + Pools.WMI
+                + "Msvm_ResourceAllocationSettingData\"><q:Reservation>32</q:Reservation>"
+                + "</q:Msvm_ResourceAllocationSettingData></p:Settings>";
+        HttpExchange second = client().post(child("Nested", nested, pool(parent)));
+        assertThat(returnValue(second)).as(second.body()).isEqualTo(4096);
+        assertThat(PoolService.get(client(), "Msvm_ResourcePool", parent)).containsEntry("Reserved", "160");
+        String wrong = "<p:Settings><q:Msvm_ResourceAllocationSettingData xmlns:q=\"" + Pools.WMI
+                + "Msvm_ResourceAllocationSettingData\"><q:Reservation>lots</q:Reservation>"
+                + "</q:Msvm_ResourceAllocationSettingData></p:Settings>";
+        HttpExchange refused = client().post(child("Wrong", wrong, pool(parent)));
+        Xml.at(refused.body()).valueByXPath("//s:Subcode/s:Value").isEqualTo("w:InvalidParameter");
+        Xml.at(refused.body()).valueByXPath("//f:WSManFault/f:Message").contains("Reservation");
     }
 
     @Test
