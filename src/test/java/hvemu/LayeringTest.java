@@ -67,6 +67,15 @@ class LayeringTest {
                 .check(classes);
     }
 
+    /** The CIM-XML codec reads and writes text of the model, and knows no layer above it. */
+    @Test
+    void theCimXmlCodecDependsOnTheModelOnly() {
+        noClasses().that().resideInAPackage("hvemu.cim.cimxml..")
+                .should().dependOnClassesThat().resideInAnyPackage("hvemu.repository..", "hvemu.provider..",
+                        "hvemu.job..", "hvemu.operations..", "hvemu.wsman..", "hvemu.transport..", "jakarta.xml..")
+                .check(classes);
+    }
+
     /** The typed method bindings (generated from schemas/cim) carry their XML binding, and nothing above cim. */
     @Test
     void theTypedBindingsReferToNothingAboveCim() {

@@ -1,0 +1,144 @@
+package hvemu.cim.cimxml;
+
+import hvemu.cim.CimClass;
+import hvemu.cim.CimDateTime;
+import hvemu.cim.CimInstance;
+import hvemu.cim.CimProperty;
+import hvemu.cim.CimType;
+import hvemu.cim.schema.Schema;
+import java.util.List;
+
+/** Writes one instance as CIM-XML text, escaping as XML 1.0 requires. */
+final class CimXmlWriter {
+    private CimXmlWriter() {
+    }
+
+    static String write(Schema schema, CimInstance instance) {
+        CimClass cls = schema.find(instance.className()).orElseThrow(() -> new CimXmlException(
+                "The class " + instance.className() + " is not in the schema."));
+        for (String name : instance.values().keySet()) {
+            if (cls.property(name).isEmpty()) {
+                throw new CimXmlException("The class " + cls.name() + " has no property " + name + ".");
+            }
+        }
+        StringBuilder out = new StringBuilder(512);
+        out.append("<INSTANCE CLASSNAME=\"");
+        escape(out, cls.name());
+        out.append("\">");
+        for (CimProperty p : cls.properties()) {
+            property(out, cls, p, instance.get(p.name()));
+        }
+        return out.append("</INSTANCE>").toString();
+    }
+
+    private static void property(StringBuilder out, CimClass cls, CimProperty p, Object value) {
+        if (p.type() == CimType.REFERENCE) {
+            if (value != null) {
+                throw new CimXmlException("The property " + p.name() + " of " + cls.name()
+                        + " is a reference; hvemu carries no references in CIM-XML.");
+            }
+            out.append("<PROPERTY.REFERENCE NAME=\"");
+            escape(out, p.name());
+            out.append("\" REFERENCECLASS=\"");
+            escape(out, p.referenceClass());
+            out.append("\"/>");
+            return;
+        }
+        String element = p.array() ? "PROPERTY.ARRAY" : "PROPERTY";
+        out.append('<').append(element).append(" NAME=\"");
+        escape(out, p.name());
+        out.append("\" TYPE=\"").append(p.type().mofName()).append('"');
+        if (p.embeddedInstance() != null) {
+            out.append(" EmbeddedObject=\"instance\"");
+        }
+        if (value == null) {
+            out.append("/>");
+            return;
+        }
+        out.append('>');
+        if (p.array()) {
+            if (!(value instanceof List<?> items)) {
+                throw mismatch(cls, p, value);
+            }
+            out.append("<VALUE.ARRAY>");
+            for (Object item : items) {
+                value(out, cls, p, item);
+            }
+            out.append("</VALUE.ARRAY>");
+        } else {
+            value(out, cls, p, value);
+        }
+        out.append("</").append(element).append('>');
+    }
+
+    private static void value(StringBuilder out, CimClass cls, CimProperty p, Object v) {
+        out.append("<VALUE>");
+        escape(out, text(cls, p, v));
+        out.append("</VALUE>");
+    }
+
+    /** Returns the DSP0201 text of a value of the property's type. */
+    private static String text(CimClass cls, CimProperty p, Object v) {
+        CimType type = p.type();
+        if (type.isInteger() && v instanceof Long l) {
+            try {
+                return Long.toString(type.checkRange(l));
+            } catch (IllegalArgumentException e) {
+                throw new CimXmlException("The property " + p.name() + " of " + cls.name() + ": " + e.getMessage() + ".");
+            }
+        }
+        String text = switch (type) {
+            case BOOLEAN -> v instanceof Boolean b ? (b ? "TRUE" : "FALSE") : null;
+            case STRING -> v instanceof String s ? s : null;
+            case CHAR16 -> v instanceof String s && s.length() == 1 ? s : null;
+            case REAL32, REAL64 -> v instanceof Double d ? d.toString() : null;
+            case DATETIME -> v instanceof CimDateTime dt ? dt.toCim() : null;
+            default -> null;
+        };
+        if (text == null) {
+            throw mismatch(cls, p, v);
+        }
+        return text;
+    }
+
+    private static CimXmlException mismatch(CimClass cls, CimProperty p, Object v) {
+        return new CimXmlException("The property " + p.name() + " of " + cls.name() + " is " + p.type().mofName()
+                + (p.array() ? "[]" : "") + "; the instance holds " + (v == null ? "NULL" : v.getClass().getSimpleName())
+                + " " + v + ".");
+    }
+
+    /** Appends text escaped for XML content and attributes; characters XML 1.0 cannot carry are refused. */
+    static void escape(StringBuilder out, String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '&' -> out.append("&amp;");
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '"' -> out.append("&quot;");
+                case '\'' -> out.append("&apos;");
+                // Kept as references so a parser gives them back instead of normalizing them.
+                case '\r' -> out.append("&#13;");
+                case '\t' -> out.append("&#9;");
+                case '\n' -> out.append("&#10;");
+                default -> {
+                    if (c < 0x20 || c == 0xFFFE || c == 0xFFFF
+                            || (Character.isSurrogate(c) && !validPair(text, i))) {
+                        throw new CimXmlException("XML cannot carry the character U+"
+                                + String.format("%04X", (int) c) + " at " + i + " of \"" + text + "\".");
+                    }
+                    if (Character.isHighSurrogate(c)) {
+                        out.append(c).append(text.charAt(++i));
+                    } else {
+                        out.append(c);
+                    }
+                }
+            }
+        }
+    }
+
+    private static boolean validPair(String text, int i) {
+        return Character.isHighSurrogate(text.charAt(i)) && i + 1 < text.length()
+                && Character.isLowSurrogate(text.charAt(i + 1));
+    }
+}
