@@ -14,8 +14,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -34,6 +36,11 @@ public final class InMemoryInstanceRepository implements InstanceRepository {
      * still finds its one capabilities link at once.
      */
     private final Map<Object, Map<String, LinkedHashSet<ObjectPath>>> referrers = new HashMap<>();
+    private final List<Watch> watches = new CopyOnWriteArrayList<>();
+
+    /** A listener of the changes to the instances of a class family. */
+    private record Watch(String className, Consumer<ObjectPath> listener) {
+    }
 
     public InMemoryInstanceRepository(Schema schema, List<CimInstance> seed) {
         this.schema = schema;
@@ -79,6 +86,11 @@ public final class InMemoryInstanceRepository implements InstanceRepository {
         } finally {
             lock.writeLock().unlock();
         }
+    }
+
+    @Override
+    public void watch(String className, Consumer<ObjectPath> listener) {
+        watches.add(new Watch(className, listener));
     }
 
     private Optional<CimInstance> find(ObjectPath path) {
@@ -252,6 +264,13 @@ public final class InMemoryInstanceRepository implements InstanceRepository {
                     store(instance);
                 }
             });
+            for (Watch w : watches) {
+                for (ObjectPath path : pending.keySet()) {
+                    if (schema.isA(path.className(), w.className())) {
+                        w.listener().accept(path);
+                    }
+                }
+            }
         }
     }
 }
