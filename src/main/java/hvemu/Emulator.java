@@ -18,6 +18,7 @@ import hvemu.operations.ServiceIdentity;
 import hvemu.operations.UnservedResourceOperation;
 import hvemu.provider.ProviderRegistry;
 import hvemu.provider.StoredInstanceProvider;
+import hvemu.provider.job.ConcreteJobProvider;
 import hvemu.provider.pool.ResourcePoolConfigurationServiceProvider;
 import hvemu.repository.InMemoryInstanceRepository;
 import hvemu.transport.Credentials;
@@ -65,6 +66,7 @@ public final class Emulator implements AutoCloseable {
         ProviderRegistry providers = ProviderRegistry.builder(model.schema(), new StoredInstanceProvider(repository))
                 .typedMethods("CIM_ResourcePoolConfigurationService",
                         new ResourcePoolConfigurationServiceProvider(model.schema(), repository, jobs))
+                .typedMethods(JobEngine.JOB_CLASS, new ConcreteJobProvider(model.schema(), repository, jobs))
                 .refresh(jobs::catchUp)
                 .build();
         EnumerationContexts contexts = new EnumerationContexts(b.clock::now, b.enumerationExpiry);
