@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.BiConsumer;
@@ -38,8 +39,11 @@ public final class InMemoryInstanceRepository implements InstanceRepository {
     private final Map<Object, Map<String, LinkedHashSet<ObjectPath>>> referrers = new HashMap<>();
     private final List<Watch> watches = new CopyOnWriteArrayList<>();
 
-    /** A listener of the changes to the instances of a class family. */
-    private record Watch(String className, Consumer<ObjectPath> listener) {
+    /** A listener of the changes to the instances of a class family, with the classes found in it so far. */
+    private record Watch(String className, Consumer<ObjectPath> listener, Map<String, Boolean> family) {
+        boolean covers(Schema schema, String cls) {
+            return family.computeIfAbsent(cls.toLowerCase(Locale.ROOT), c -> schema.isA(c, className));
+        }
     }
 
     public InMemoryInstanceRepository(Schema schema, List<CimInstance> seed) {
@@ -90,7 +94,7 @@ public final class InMemoryInstanceRepository implements InstanceRepository {
 
     @Override
     public void watch(String className, Consumer<ObjectPath> listener) {
-        watches.add(new Watch(className, listener));
+        watches.add(new Watch(className, listener, new ConcurrentHashMap<>()));
     }
 
     private Optional<CimInstance> find(ObjectPath path) {
@@ -266,7 +270,7 @@ public final class InMemoryInstanceRepository implements InstanceRepository {
             });
             for (Watch w : watches) {
                 for (ObjectPath path : pending.keySet()) {
-                    if (schema.isA(path.className(), w.className())) {
+                    if (w.covers(schema, path.className())) {
                         w.listener().accept(path);
                     }
                 }
