@@ -132,6 +132,21 @@ class JobEngineTest {
     }
 
     @Test
+    void aTimedJobStoppedOnItsWayNeverCompletes() {
+        jobs.progression(JobProgression.timed(Duration.ofSeconds(3)));
+        String id = submit(true);
+        clock.advance(Duration.ofMillis(1500));
+        jobs.catchUp();
+        assertThat(job(id).get("JobState")).isEqualTo(3L);
+        assertThat(jobs.terminate(id, false)).isEqualTo(JobEngine.Stop.STOPPED);
+        clock.advance(Duration.ofSeconds(10));
+        jobs.catchUp();
+        assertThat(job(id).get("JobState")).isEqualTo(8L);
+        assertThat(job(id).get("ElapsedTime")).isEqualTo(CimDateTime.interval(Duration.ofMillis(500)));
+        assertThat(outcomes.get()).isZero();
+    }
+
+    @Test
     void killsANewJobThatNeverStarted() {
         String id = submit(true);
         assertThat(jobs.terminate(id, true)).isEqualTo(JobEngine.Stop.STOPPED);
