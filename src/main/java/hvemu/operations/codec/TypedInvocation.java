@@ -127,9 +127,10 @@ public final class TypedInvocation {
     }
 
     /**
-     * Moves the text of a datetime parameter given bare ({@code <p:TimeoutPeriod>00000000000030.000000:000</p:TimeoutPeriod>},
-     * a form the signature check accepts, wire.md §3.4) into {@code cim:CIM_DateTime}, the element of
-     * {@code cim:cimDateTime} that holds any text form, so the typed binding does not lose it.
+     * Moves the text of a datetime parameter given bare
+     * ({@code <p:TimeoutPeriod>00000000000030.000000:000</p:TimeoutPeriod>}, a form the signature check
+     * accepts, wire.md §3.4) into {@code cim:CIM_DateTime}, the element of {@code cim:cimDateTime} that
+     * holds any text form, so the typed binding does not lose it.
      */
     private static void wrapDateTimes(Element input, CimMethod method) {
         for (Node n = input.getFirstChild(); n != null; n = n.getNextSibling()) {
