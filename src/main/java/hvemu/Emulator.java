@@ -20,6 +20,7 @@ import hvemu.operations.ServiceIdentity;
 import hvemu.operations.UnservedResourceOperation;
 import hvemu.provider.ProviderRegistry;
 import hvemu.provider.StoredInstanceProvider;
+import hvemu.provider.job.ConcreteJobProvider;
 import hvemu.provider.job.JobInstanceProvider;
 import hvemu.provider.pool.ResourcePoolConfigurationServiceProvider;
 import hvemu.provider.pool.ResourcePoolInstanceProvider;
@@ -72,6 +73,7 @@ public final class Emulator implements AutoCloseable {
                 .instances("Msvm_ConcreteJob", new JobInstanceProvider(stored, jobs))
                 .typedMethods("CIM_ResourcePoolConfigurationService",
                         new ResourcePoolConfigurationServiceProvider(model.schema(), repository, jobs))
+                .typedMethods(JobEngine.JOB_CLASS, new ConcreteJobProvider(model.schema(), repository, jobs))
                 .refresh(jobs::catchUp)
                 .build();
         EnumerationContexts contexts = new EnumerationContexts(b.clock::now, b.enumerationExpiry);

@@ -5,6 +5,7 @@ import hvemu.cim.CimInstance;
 import hvemu.cim.ObjectPath;
 import hvemu.repository.InstanceRepository;
 import hvemu.repository.InstanceRepository.Changes;
+import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -13,17 +14,27 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.Queue;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
  * Runs {@code Msvm_ConcreteJob}s: New (2) → Starting (3) → Running (4) → Completed (7), or Exception
- * (10), keeping the job instance's properties true at each step (model.md §5.4).
+ * (10), or Terminated (8) and Killed (9) at a client's request, keeping the job instance's properties
+ * true at each step (model.md §5.4; {@link JobStates}).
  *
  * <p>A method submits a job in two parts: {@link #prepare} inside the repository update that validated
  * the call (the job, its owner link and the reservations appear with the validation, atomically), and
  * {@link #start} once that update committed. At completion the job's {@link Outcome} runs in the same
- * update that marks the job Completed, so its results and the job's state appear together. Finished
- * jobs are removed after their TimeBeforeRemoval. Thread-safe.
+ * update that marks the job Completed, so its results and the job's state appear together. A job
+ * stopped before then ({@link #terminate}, {@link #kill}) or failed ({@link #fail}) never runs its
+ * Outcome, and its reservations go with the change of state: it leaves nothing half made.
+ *
+ * <p>Finished jobs are removed with their links once their TimeBeforeRemoval has passed since they
+ * finished, or at the next catch-up when DeleteOnCompletion is TRUE, by the values the job holds
+ * <em>then</em>: a client may change them after the job finished. Thread-safe.
  */
 public final class JobEngine {
     public static final String JOB_CLASS = "Msvm_ConcreteJob";
@@ -48,9 +59,16 @@ public final class JobEngine {
     private final String namespace;
     private volatile JobProgression progression;
     private final Map<String, Active> active = new LinkedHashMap<>();
-    /** Finished jobs by when they are due for removal, earliest first. */
+    /**
+     * Finished jobs by when they are due for removal, earliest first. A job whose removal time changed
+     * has a newer entry; an entry that is not its job's entry in {@link #kept} is passed over.
+     */
     private final java.util.PriorityQueue<Finished> finished =
             new java.util.PriorityQueue<>(java.util.Comparator.comparing(Finished::removeAt));
+    /** The current entry of each finished job not yet removed, by InstanceID in upper case. */
+    private final Map<String, Finished> kept = new ConcurrentHashMap<>();
+    /** InstanceIDs of kept jobs that an update (a client's Put) changed or removed since the last catch-up. */
+    private final Queue<String> touched = new ConcurrentLinkedQueue<>();
 
     /** What a job does when it completes: makes its results in {@code changes}, returning their paths. */
     @FunctionalInterface
@@ -66,10 +84,17 @@ public final class JobEngine {
      * @param owner the service that owns the job (Msvm_OwningJobElement)
      * @param reserved elements the job uses exclusively while it runs (Msvm_AffectedJobElement {2})
      * @param outcome what completion makes
+     * @param cancellable whether a client may terminate or kill the job while it runs (Cancellable)
      */
-    public record Spec(int jobType, String name, ObjectPath owner, List<ObjectPath> reserved, Outcome outcome) {
+    public record Spec(int jobType, String name, ObjectPath owner, List<ObjectPath> reserved, Outcome outcome,
+            boolean cancellable) {
         public Spec {
             reserved = List.copyOf(reserved);
+        }
+
+        /** A job a client may cancel. */
+        public Spec(int jobType, String name, ObjectPath owner, List<ObjectPath> reserved, Outcome outcome) {
+            this(jobType, name, owner, reserved, outcome, true);
         }
     }
 
@@ -77,18 +102,48 @@ public final class JobEngine {
     public record Pending(ObjectPath job, Spec spec) {
     }
 
+    /** What a request to stop a job ({@link #terminate}, {@link #kill}) found. */
+    public enum Stop {
+        /** The job was running and is now Terminated (8) or Killed (9). */
+        STOPPED,
+        /** The job had already finished: Completed, Terminated, Killed or Exception. */
+        FINISHED,
+        /** The job runs, but its Cancellable is not TRUE. */
+        NOT_CANCELLABLE,
+        /** No job has that InstanceID. */
+        NOT_FOUND
+    }
+
     private record Active(ObjectPath job, Spec spec, Instant submitted, int step) {
     }
 
-    /** A finished job, the links it left, and when it goes. */
-    private record Finished(ObjectPath job, List<ObjectPath> links, Instant removeAt) {
+    /**
+     * A finished job, the links it left, when it goes, when it finished, and whether its
+     * DeleteOnCompletion counts (not after KillJob, whose DeleteOnKill takes precedence).
+     */
+    private record Finished(ObjectPath job, List<ObjectPath> links, Instant removeAt, Instant finishedAt,
+            boolean honoursDeleteOnCompletion) {
+        Finished at(Instant when) {
+            return new Finished(job, links, when, finishedAt, honoursDeleteOnCompletion);
+        }
+    }
+
+    private record Ending(Stop stop, CimInstance job) {
     }
 
     public JobEngine(Clock clock, JobProgression progression, InstanceRepository repository, String namespace) {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.progression = Objects.requireNonNull(progression, "progression");
-        this.repository = repository;
+        this.repository = Objects.requireNonNull(repository, "repository");
         this.namespace = namespace;
+        Map<String, Finished> keptJobs = kept;
+        Queue<String> changed = touched;
+        repository.watch(JOB_CLASS, path -> {
+            String k = key(path);
+            if (keptJobs.containsKey(k)) {
+                changed.add(k);
+            }
+        });
     }
 
     /** Returns the clock jobs run by. */
@@ -121,16 +176,13 @@ public final class JobEngine {
         job.put("Caption", spec.name());
         job.put("Description", spec.name());
         job.put("JobType", (long) spec.jobType());
-        job.put("JobState", (long) NEW);
-        job.put("JobStatus", "Job is new");
+        job.putAll(JobStates.of(NEW));
         job.put("PercentComplete", 0L);
         job.put("TimeSubmitted", CimDateTime.of(now));
         job.put("TimeOfLastStateChange", CimDateTime.of(now));
         job.put("TimeBeforeRemoval", CimDateTime.interval(DEFAULT_TIME_BEFORE_REMOVAL));
         job.put("DeleteOnCompletion", Boolean.FALSE);
-        job.put("Cancellable", Boolean.TRUE);
-        job.put("OperationalStatus", List.of(2L));
-        job.put("HealthState", 5L);
+        job.put("Cancellable", spec.cancellable());
         job.put("Owner", String.valueOf(spec.owner().key("Name")));
         job.put("LocalOrUtcTime", 2L);
         ObjectPath path = changes.put(CimInstance.of(JOB_CLASS, job));
@@ -211,12 +263,34 @@ public final class JobEngine {
         Instant now = clock.now();
         CimInstance job = repository.update(changes -> {
             release(changes, a);
-            return update(changes, a.job(), now, Map.of("JobState", (long) EXCEPTION, "ErrorCode", (long) errorCode,
-                    "ErrorDescription", description, "ErrorSummaryDescription", description,
-                    "JobStatus", "Job failed", "OperationalStatus", List.of(6L, 17L), "HealthState", 20L));
+            Map<String, Object> values = new LinkedHashMap<>(JobStates.of(EXCEPTION));
+            values.put("ErrorCode", (long) errorCode);
+            values.put("ErrorDescription", description);
+            values.put("ErrorSummaryDescription", description);
+            return update(changes, a.job(), now, values);
         });
-        finish(a, job, List.of(), now);
+        finish(a, job, List.of(), now, true);
         return true;
+    }
+
+    /**
+     * Stops an active job at a client's request (RequestStateChange 4 Terminate or 5 Kill): it becomes
+     * Terminated (8) or Killed (9) at once, its Outcome never runs, and its reservations go. It is then
+     * kept and removed like any finished job (DeleteOnCompletion and TimeBeforeRemoval).
+     *
+     * @return {@link Stop#STOPPED}, or why not: the job had finished, is not cancellable, or does not exist
+     */
+    public synchronized Stop terminate(String instanceId, boolean kill) {
+        return stop(instanceId, kill ? KILLED : TERMINATED, false, true);
+    }
+
+    /**
+     * Kills an active job (KillJob): as {@link #terminate terminate(instanceId, true)}, but
+     * {@code deleteOnKill} decides its removal whatever its DeleteOnCompletion says (DSP's precedence):
+     * TRUE removes the job and its links at once, FALSE keeps it for its TimeBeforeRemoval.
+     */
+    public synchronized Stop kill(String instanceId, boolean deleteOnKill) {
+        return stop(instanceId, KILLED, deleteOnKill, false);
     }
 
     /** Returns the InstanceIDs of the jobs still running, oldest first. */
@@ -224,13 +298,48 @@ public final class JobEngine {
         return List.copyOf(active.keySet());
     }
 
+    private Stop stop(String instanceId, int state, boolean delete, boolean honoursDeleteOnCompletion) {
+        String k = instanceId.toUpperCase(Locale.ROOT);
+        Active a = active.get(k);
+        if (a == null) {
+            return repository.get(jobPath(instanceId)).isPresent() ? Stop.FINISHED : Stop.NOT_FOUND;
+        }
+        Instant now = clock.now();
+        ObjectPath owning = link(OWNING, "OwningElement", a.spec().owner(), "OwnedElement", a.job());
+        Ending ending = repository.update(changes -> {
+            Optional<CimInstance> current = changes.get(a.job());
+            if (current.isEmpty()) {
+                return new Ending(Stop.NOT_FOUND, null);
+            }
+            if (!Boolean.TRUE.equals(current.get().get("Cancellable"))) {
+                return new Ending(Stop.NOT_CANCELLABLE, current.get());
+            }
+            release(changes, a);
+            Map<String, Object> values = new LinkedHashMap<>(JobStates.of(state));
+            String verb = state == KILLED ? "killed" : "terminated";
+            values.put("ErrorDescription", "The job was " + verb + " at a client's request before it completed.");
+            values.put("ErrorSummaryDescription", "Job " + verb);
+            CimInstance job = update(changes, a.job(), now, values);
+            if (delete) {
+                changes.delete(a.job());
+                changes.delete(owning);
+            }
+            return new Ending(Stop.STOPPED, job);
+        });
+        if (ending.stop() == Stop.NOT_FOUND || ending.stop() == Stop.STOPPED) {
+            active.remove(k);
+        }
+        if (ending.stop() == Stop.STOPPED && !delete) {
+            finish(a, ending.job(), List.of(), now, honoursDeleteOnCompletion);
+        }
+        return ending.stop();
+    }
+
     private void step(Active a, Instant at) {
         int next = a.step() + 1;
         if (next < STEPS) {
             repository.update(changes -> {
-                Map<String, Object> values = new LinkedHashMap<>();
-                values.put("JobState", (long) (next == 1 ? STARTING : RUNNING));
-                values.put("JobStatus", next == 1 ? "Job is starting" : "Job is running");
+                Map<String, Object> values = new LinkedHashMap<>(JobStates.of(next == 1 ? STARTING : RUNNING));
                 values.put("PercentComplete", next == 1 ? 0L : 50L);
                 if (next == 1) {
                     values.put("StartTime", CimDateTime.of(at));
@@ -249,11 +358,12 @@ public final class JobEngine {
                 List<ObjectPath> made = a.spec().outcome().complete(changes);
                 release(changes, a);
                 made.forEach(element -> links.add(changes.put(affected(element, a.job(), CREATE))));
-                return update(changes, a.job(), at, Map.of("JobState", (long) COMPLETED, "PercentComplete", 100L,
-                        "ErrorCode", 0L, "JobStatus", "Job completed successfully",
-                        "OperationalStatus", List.of(2L, 17L)));
+                Map<String, Object> values = new LinkedHashMap<>(JobStates.of(COMPLETED));
+                values.put("PercentComplete", 100L);
+                values.put("ErrorCode", 0L);
+                return update(changes, a.job(), at, values);
             });
-            finish(a, job, links, at);
+            finish(a, job, links, at, true);
         } catch (RuntimeException e) {
             active.put(key(a.job()), a);
             fail(key(a.job()), 2, "The job failed: " + e.getMessage());
@@ -273,29 +383,77 @@ public final class JobEngine {
         });
     }
 
-    private void finish(Active a, CimInstance job, List<ObjectPath> links, Instant at) {
-        Object wait = job.get("TimeBeforeRemoval");
-        Duration keep = wait instanceof CimDateTime w && w.isInterval() ? w.interval() : DEFAULT_TIME_BEFORE_REMOVAL;
+    private void finish(Active a, CimInstance job, List<ObjectPath> links, Instant at,
+            boolean honoursDeleteOnCompletion) {
         List<ObjectPath> all = new ArrayList<>(links);
         all.add(link(OWNING, "OwningElement", a.spec().owner(), "OwnedElement", a.job()));
-        finished.add(new Finished(a.job(), all, Boolean.TRUE.equals(job.get("DeleteOnCompletion")) ? at : at.plus(keep)));
+        schedule(new Finished(a.job(), List.copyOf(all), removalTime(job, at, honoursDeleteOnCompletion), at,
+                honoursDeleteOnCompletion));
     }
 
-    private void removeExpired(Instant now) {
-        List<Finished> expired = new ArrayList<>();
-        while (!finished.isEmpty() && !finished.peek().removeAt().isAfter(now)) {
-            expired.add(finished.poll());
+    private void schedule(Finished f) {
+        kept.put(key(f.job()), f);
+        finished.add(f);
+    }
+
+    /** When a job that finished at {@code finishedAt} goes, by the values it holds now. */
+    private static Instant removalTime(CimInstance job, Instant finishedAt, boolean honoursDeleteOnCompletion) {
+        if (honoursDeleteOnCompletion && Boolean.TRUE.equals(job.get("DeleteOnCompletion"))) {
+            return finishedAt;
         }
-        if (expired.isEmpty()) {
+        Object wait = job.get("TimeBeforeRemoval");
+        Duration keep = wait instanceof CimDateTime w && w.isInterval() ? w.interval() : DEFAULT_TIME_BEFORE_REMOVAL;
+        try {
+            return finishedAt.plus(keep);
+        } catch (DateTimeException | ArithmeticException e) {
+            return Instant.MAX;
+        }
+    }
+
+    /**
+     * Removes the finished jobs due by now with their links. A job a client changed since the last look
+     * is rescheduled by its current DeleteOnCompletion and TimeBeforeRemoval first, and every due job is
+     * checked against its current values again in the update that removes it.
+     */
+    private void removeExpired(Instant now) {
+        for (String k = touched.poll(); k != null; k = touched.poll()) {
+            Finished f = kept.get(k);
+            if (f != null) {
+                Instant at = repository.get(f.job())
+                        .map(job -> removalTime(job, f.finishedAt(), f.honoursDeleteOnCompletion()))
+                        .orElse(f.finishedAt());
+                if (!at.equals(f.removeAt())) {
+                    schedule(f.at(at));
+                }
+            }
+        }
+        List<Finished> due = new ArrayList<>();
+        while (!finished.isEmpty() && !finished.peek().removeAt().isAfter(now)) {
+            Finished f = finished.poll();
+            if (kept.get(key(f.job())) == f) {
+                due.add(f);
+            }
+        }
+        if (due.isEmpty()) {
             return;
         }
-        repository.update(changes -> {
-            for (Finished f : expired) {
-                changes.delete(f.job());
-                f.links().forEach(changes::delete);
+        List<Finished> later = repository.update(changes -> {
+            List<Finished> notYet = new ArrayList<>();
+            for (Finished f : due) {
+                Instant at = changes.get(f.job())
+                        .map(job -> removalTime(job, f.finishedAt(), f.honoursDeleteOnCompletion()))
+                        .orElse(f.finishedAt());
+                if (at.isAfter(now)) {
+                    notYet.add(f.at(at));
+                } else {
+                    changes.delete(f.job());
+                    f.links().forEach(changes::delete);
+                }
             }
-            return null;
+            return notYet;
         });
+        due.forEach(f -> kept.remove(key(f.job()), f));
+        later.forEach(this::schedule);
     }
 
     /** Removes the job's exclusive-use links, which {@link #prepare} made for its reserved elements. */
@@ -367,7 +525,8 @@ public final class JobEngine {
             return true;
         });
         if (removed) {
-            finished.removeIf(f -> key(f.job()).equals(id));
+            // Its queue entry is passed over when it comes due: it is no longer the job's entry in kept.
+            kept.remove(id);
         }
         return removed;
     }

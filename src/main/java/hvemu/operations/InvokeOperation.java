@@ -57,7 +57,7 @@ public final class InvokeOperation implements Operation {
         try {
             if (typed != null) {
                 Element in = input != null ? input : DomCopy.empty(method.name() + "_INPUT", typed.bindingNamespace());
-                Object output = typed.invoke(path, TypedInvocation.input(in, typed, namespace(), target.uri()),
+                Object output = typed.invoke(path, TypedInvocation.input(in, method, typed, namespace(), target.uri()),
                         request.operationTimeout());
                 var decoded = output == null ? null
                         : TypedInvocation.output(output, method, typed, namespace(), target.uri());

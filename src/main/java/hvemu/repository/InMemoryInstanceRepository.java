@@ -14,8 +14,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -34,6 +37,14 @@ public final class InMemoryInstanceRepository implements InstanceRepository {
      * still finds its one capabilities link at once.
      */
     private final Map<Object, Map<String, LinkedHashSet<ObjectPath>>> referrers = new HashMap<>();
+    private final List<Watch> watches = new CopyOnWriteArrayList<>();
+
+    /** A listener of the changes to the instances of a class family, with the classes found in it so far. */
+    private record Watch(String className, Consumer<ObjectPath> listener, Map<String, Boolean> family) {
+        boolean covers(Schema schema, String cls) {
+            return family.computeIfAbsent(cls.toLowerCase(Locale.ROOT), c -> schema.isA(c, className));
+        }
+    }
 
     public InMemoryInstanceRepository(Schema schema, List<CimInstance> seed) {
         this.schema = schema;
@@ -79,6 +90,11 @@ public final class InMemoryInstanceRepository implements InstanceRepository {
         } finally {
             lock.writeLock().unlock();
         }
+    }
+
+    @Override
+    public void watch(String className, Consumer<ObjectPath> listener) {
+        watches.add(new Watch(className, listener, new ConcurrentHashMap<>()));
     }
 
     private Optional<CimInstance> find(ObjectPath path) {
@@ -252,6 +268,13 @@ public final class InMemoryInstanceRepository implements InstanceRepository {
                     store(instance);
                 }
             });
+            for (Watch w : watches) {
+                for (ObjectPath path : pending.keySet()) {
+                    if (w.covers(schema, path.className())) {
+                        w.listener().accept(path);
+                    }
+                }
+            }
         }
     }
 }

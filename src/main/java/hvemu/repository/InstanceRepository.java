@@ -4,6 +4,7 @@ import hvemu.cim.CimInstance;
 import hvemu.cim.ObjectPath;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -37,6 +38,18 @@ public interface InstanceRepository {
      * @return what {@code work} returns
      */
     <T> T update(Function<Changes, T> work);
+
+    /**
+     * Tells {@code listener} the path of each instance of {@code className} (or of a class derived from
+     * it) that an update puts or deletes, once the update's changes are applied, so that a component
+     * keeping state about instances (the job engine) learns of changes others make.
+     *
+     * <p>The listener runs in the updating thread while the update still holds the repository: it must
+     * be quick, and must neither use the repository nor wait for a lock that a caller of {@link #update}
+     * may hold. A repository that cannot watch does nothing.
+     */
+    default void watch(String className, Consumer<ObjectPath> listener) {
+    }
 
     /** What an {@link #update} may read and change. Reads see the changes made so far. */
     interface Changes {

@@ -2,8 +2,10 @@ package hvemu.operations;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import hvemu.job.JobProgression;
 import hvemu.testsupport.Envelopes;
 import hvemu.testsupport.HttpExchange;
+import hvemu.testsupport.Jobs;
 import hvemu.testsupport.Pools;
 import hvemu.testsupport.RunningEmulator;
 import java.io.StringReader;
@@ -26,7 +28,7 @@ class ClassSchemaValidationIT {
     private static final String NS = "<w:Selector Name=\"__cimnamespace\">root/HyperVCluster/v2</w:Selector>";
 
     @RegisterExtension
-    static final RunningEmulator emulator = RunningEmulator.open();
+    static final RunningEmulator emulator = RunningEmulator.with(b -> b.jobs(JobProgression.stepped()));
 
     private static void assertValid(HttpExchange reply, String className) throws Exception {
         assertThat(reply.status()).as(reply.body()).isEqualTo(200);
@@ -85,5 +87,22 @@ class ClassSchemaValidationIT {
                 Pools.input(uri, "Valid", "4", Pools.memory(2, 0)), NS));
         assertThat(Pools.returnValue(reply)).isEqualTo(4096);
         assertValid(reply, Pools.SERVICE);
+    }
+
+    @Test
+    void jobMethodOutputIsValid() throws Exception {
+        String uri = Pools.DMTF + Pools.SERVICE;
+        HttpExchange create = emulator.client().post(Pools.invoke(uri, "CreateResourcePool", "HVCLU01",
+                Pools.input(uri, "Stopped", "4", Pools.memory(2, 1)), NS));
+        String job = Pools.selector(create, "Job", "InstanceID");
+        HttpExchange stop = emulator.client().post(Jobs.invokeDmtf(job, "RequestStateChange",
+                "<p:RequestedState>4</p:RequestedState>"));
+        assertThat(Pools.returnValue(stop)).isEqualTo(0);
+        assertValid(stop, "Msvm_ConcreteJob");
+        HttpExchange error = emulator.client().post(Jobs.invokeDmtf(job, "GetError", ""));
+        assertThat(error.body()).contains("INSTANCE CLASSNAME");
+        assertValid(error, "Msvm_ConcreteJob");
+        assertValid(emulator.client().post(Jobs.invokeDmtf(job, "GetErrorEx", "")), "Msvm_ConcreteJob");
+        assertValid(emulator.client().post(Jobs.invokeDmtf(job, "KillJob", "")), "Msvm_ConcreteJob");
     }
 }

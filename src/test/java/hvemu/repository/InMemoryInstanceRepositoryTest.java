@@ -108,6 +108,26 @@ class InMemoryInstanceRepositoryTest {
     }
 
     @Test
+    void tellsWatchersWhatAnAppliedUpdateChangedInTheirClassFamily() {
+        List<ObjectPath> seen = new java.util.ArrayList<>();
+        repository.watch("T_A", seen::add);
+        repository.update(changes -> {
+            changes.put(CimInstance.of("T_A", Map.of("Id", "Gamma")));
+            changes.put(CimInstance.of("T_B", Map.of("Id", "Delta")));
+            changes.delete(path("T_Base", "Alpha"));
+            assertThat(seen).as("nothing before the update applies").isEmpty();
+            return null;
+        });
+        assertThat(seen).containsExactlyInAnyOrder(path("T_A", "Gamma"), path("T_A", "Alpha"));
+        seen.clear();
+        assertThatThrownBy(() -> repository.update(changes -> {
+            changes.put(CimInstance.of("T_A", Map.of("Id", "Epsilon")));
+            throw new IllegalStateException("rejected");
+        })).hasMessage("rejected");
+        assertThat(seen).as("a failed update changed nothing").isEmpty();
+    }
+
+    @Test
     void runsUpdatesOneAtATime() throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(16);
         AtomicInteger winners = new AtomicInteger();

@@ -23,7 +23,7 @@ final class CimXmlWriter {
         }
         StringBuilder out = new StringBuilder(512);
         out.append("<INSTANCE CLASSNAME=\"");
-        escape(out, cls.name());
+        attribute(out, cls.name());
         out.append("\">");
         for (CimProperty p : cls.properties()) {
             property(out, cls, p, instance.get(p.name()));
@@ -38,15 +38,15 @@ final class CimXmlWriter {
                         + " is a reference; hvemu carries no references in CIM-XML.");
             }
             out.append("<PROPERTY.REFERENCE NAME=\"");
-            escape(out, p.name());
+            attribute(out, p.name());
             out.append("\" REFERENCECLASS=\"");
-            escape(out, p.referenceClass());
+            attribute(out, p.referenceClass());
             out.append("\"/>");
             return;
         }
         String element = p.array() ? "PROPERTY.ARRAY" : "PROPERTY";
         out.append('<').append(element).append(" NAME=\"");
-        escape(out, p.name());
+        attribute(out, p.name());
         out.append("\" TYPE=\"").append(p.type().mofName()).append('"');
         if (p.embeddedInstance() != null) {
             out.append(" EmbeddedObject=\"instance\"");
@@ -107,20 +107,31 @@ final class CimXmlWriter {
                 + " " + v + ".");
     }
 
-    /** Appends text escaped for XML content and attributes; characters XML 1.0 cannot carry are refused. */
-    static void escape(StringBuilder out, String text) {
+    private static void attribute(StringBuilder out, String text) {
+        escape(out, text, true);
+    }
+
+    private static void escape(StringBuilder out, String text) {
+        escape(out, text, false);
+    }
+
+    /**
+     * Appends text escaped for XML content, or for a quoted attribute; characters XML 1.0 cannot carry are
+     * refused. A carriage return is kept as a reference, and so are tabs and line feeds in attributes, so
+     * that a parser gives them back instead of normalizing them.
+     */
+    private static void escape(StringBuilder out, String text, boolean inAttribute) {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             switch (c) {
                 case '&' -> out.append("&amp;");
                 case '<' -> out.append("&lt;");
                 case '>' -> out.append("&gt;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&apos;");
-                // Kept as references so a parser gives them back instead of normalizing them.
+                case '"' -> out.append(inAttribute ? "&quot;" : "\"");
+                case '\'' -> out.append(inAttribute ? "&apos;" : "'");
                 case '\r' -> out.append("&#13;");
-                case '\t' -> out.append("&#9;");
-                case '\n' -> out.append("&#10;");
+                case '\t' -> out.append(inAttribute ? "&#9;" : "\t");
+                case '\n' -> out.append(inAttribute ? "&#10;" : "\n");
                 default -> {
                     if (c < 0x20 || c == 0xFFFE || c == 0xFFFF
                             || (Character.isSurrogate(c) && !validPair(text, i))) {

@@ -57,6 +57,15 @@ public final class ParameterDecoder {
                 new CimParameter("ReturnValue", method.returnType(), null, false, false, true, hvemu.cim.Qualifiers.NONE)),
                 method.qualifiers(), method.classOrigin());
         Map<String, Object> values = decode(in, withReturn, namespace, false);
+        for (CimParameter p : method.parameters()) {
+            if (p.out() && p.array()) {
+                // A typed array is a list: no element is an empty array, written as no element; a lone nil
+                // element is a NULL array, written as one nil element (wire.md §4.2).
+                Object v = values.get(p.name());
+                values.put(p.name(), !values.containsKey(p.name()) ? List.of()
+                        : v instanceof List<?> items && items.isEmpty() ? null : v);
+            }
+        }
         Object rv = values.remove("ReturnValue");
         return Map.entry(rv == null ? 2L : (Long) rv, values);
     }

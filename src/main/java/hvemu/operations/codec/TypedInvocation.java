@@ -1,6 +1,7 @@
 package hvemu.operations.codec;
 
 import hvemu.cim.CimMethod;
+import hvemu.cim.CimType;
 import hvemu.cim.ObjectPath;
 import hvemu.cim.binding.Documents;
 import hvemu.cim.binding.ReferenceAdapter;
@@ -72,8 +73,9 @@ public final class TypedInvocation {
     }
 
     /** Returns the typed INPUT object of the request's INPUT element (a detached copy of the body). */
-    public static Object input(Element inputElement, TypedMethodProvider provider, String namespace, ResourceUri style)
-            throws OperationException {
+    public static Object input(Element inputElement, CimMethod method, TypedMethodProvider provider, String namespace,
+            ResourceUri style) throws OperationException {
+        wrapDateTimes(inputElement, method);
         rename(inputElement, inputElement.getNamespaceURI(), provider.bindingNamespace());
         try {
             Unmarshaller u = binding(provider).unmarshaller().get();
@@ -120,6 +122,32 @@ public final class TypedInvocation {
             el.removeAttributeNS(Namespaces.XSI, "type");
             if (from.equals(el.getNamespaceURI())) {
                 doc.renameNode(el, to, el.getLocalName());
+            }
+        }
+    }
+
+    /**
+     * Moves the text of a datetime parameter given bare
+     * ({@code <p:TimeoutPeriod>00000000000030.000000:000</p:TimeoutPeriod>}, a form the signature check
+     * accepts, wire.md §3.4) into {@code cim:CIM_DateTime}, the element of {@code cim:cimDateTime} that
+     * holds any text form, so the typed binding does not lose it.
+     */
+    private static void wrapDateTimes(Element input, CimMethod method) {
+        for (Node n = input.getFirstChild(); n != null; n = n.getNextSibling()) {
+            if (!(n instanceof Element e) || !method.parameter(e.getLocalName()).map(p -> p.type() == CimType.DATETIME)
+                    .orElse(false) || "true".equals(e.getAttributeNS(Namespaces.XSI, "nil"))) {
+                continue;
+            }
+            boolean bare = true;
+            for (Node c = e.getFirstChild(); c != null; c = c.getNextSibling()) {
+                bare &= !(c instanceof Element);
+            }
+            String text = e.getTextContent().strip();
+            if (bare && !text.isEmpty()) {
+                e.setTextContent(null);
+                Element wrapped = e.getOwnerDocument().createElementNS(Namespaces.CIM, "cim:CIM_DateTime");
+                wrapped.setTextContent(text);
+                e.appendChild(wrapped);
             }
         }
     }
