@@ -93,7 +93,13 @@ class CreateResourcePoolTopologiesIT {
         try (Emulator e = start(Map.of(node2, node2.replace("EnabledState      = 2;", "EnabledState      = 3;")), "",
                 b -> b.jobs(JobProgression.immediate()))) {
             assertThat(returnValue(call(e, create("Down", "4", memory(2, 0))))).isEqualTo(4);
-            assertThat(returnValue(call(e, create("Up", "4", memory(1, 0))))).isEqualTo(4096);
+            HttpExchange up = call(e, create("Up", "4", memory(1, 0)));
+            assertThat(returnValue(up)).isEqualTo(4096);
+            String pool = hvemu.testsupport.PoolService.pool(Pools.selector(up, "Pool", "InstanceID"));
+            assertThat(returnValue(call(e, hvemu.testsupport.PoolService.call("AddResourcesToResourcePool",
+                    hvemu.testsupport.PoolService.param("HostResources", memory(2, 0)),
+                    hvemu.testsupport.PoolService.param("Pool", pool))))).as("adding a device of the node that is down")
+                    .isEqualTo(4);
         }
     }
 

@@ -83,6 +83,27 @@ class DeleteResourcePoolIT {
     }
 
     @Test
+    void aTerminatedDeleteLeavesThePoolAsItWas() {
+        String id = PoolService.createRoot(client(), "Kept", "4", memory(1, 0));
+        emulator.emulator().jobs().progression(JobProgression.stepped());
+        HttpExchange deleting = client().post(delete(pool(id)));
+        assertThat(returnValue(deleting)).isEqualTo(4096);
+        String job = Pools.selector(deleting, "Job", "InstanceID");
+        HttpExchange stop = client().post(Pools.invoke(Pools.WMI + "Msvm_ConcreteJob", "RequestStateChange", "",
+                "<p:RequestStateChange_INPUT xmlns:p=\"" + Pools.WMI + "Msvm_ConcreteJob\"><p:RequestedState>4"
+                        + "</p:RequestedState></p:RequestStateChange_INPUT>", "")
+                .replaceFirst("<w:SelectorSet>.*?</w:SelectorSet>", "<w:SelectorSet><w:Selector Name=\"InstanceID\">" + job
+                        + "</w:Selector></w:SelectorSet>"));
+        assertThat(returnValue(stop)).as(stop.body()).isZero();
+        assertThat(PoolService.get(client(), "Msvm_ConcreteJob", job)).containsEntry("JobState", "8");
+        assertThat(PoolService.get(client(), "Msvm_ResourcePool", id)).as("still there, no longer held")
+                .containsEntry("OperationalStatus", "2");
+        assertThat(links("Msvm_ConcreteComponent", id)).isEqualTo(1);
+        emulator.emulator().jobs().progression(JobProgression.immediate());
+        assertThat(returnValue(client().post(delete(pool(id))))).isEqualTo(4096);
+    }
+
+    @Test
     void answersInUseWhileAnotherJobHoldsThePool() {
         String id = PoolService.createRoot(client(), "Busy", "4", memory(1, 0));
         emulator.emulator().jobs().progression(JobProgression.stepped());
