@@ -14,39 +14,23 @@ import hvemu.job.JobProgression;
 import hvemu.testsupport.HttpExchange;
 import hvemu.testsupport.PoolService;
 import hvemu.testsupport.Pools;
-import hvemu.testsupport.RunningEmulator;
-import hvemu.testsupport.WsmanClient;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * ChangeParentResourcePool: a child pool gives back what it held of its old parents and holds what the
  * Settings ask of its new ones; every return code of its table.
  */
-class ChangeParentResourcePoolIT {
-    @RegisterExtension
-    final RunningEmulator emulator = RunningEmulator.with(b -> b.jobs(JobProgression.immediate()));
-
+class ChangeParentResourcePoolIT extends AbstractPoolMethodIT {
     private String a;
     private String b;
     private String child;
-
-    private WsmanClient client() {
-        return emulator.client();
-    }
 
     @BeforeEach
     void twoParentsAndAChild() {
         a = PoolService.createRoot(client(), "A", "4", memory(1, 0));
         b = PoolService.createRoot(client(), "B", "4", memory(2, 0));
         child = PoolService.createChild(client(), "Child", a, 1000);
-    }
-
-    @AfterEach
-    void hierarchyHolds() {
-        PoolService.checkInvariants(client());
     }
 
     private static String change(String childId, String settings, String... parents) {

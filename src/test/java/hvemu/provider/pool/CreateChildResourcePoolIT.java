@@ -14,15 +14,11 @@ import hvemu.job.JobProgression;
 import hvemu.testsupport.HttpExchange;
 import hvemu.testsupport.PoolService;
 import hvemu.testsupport.Pools;
-import hvemu.testsupport.RunningEmulator;
-import hvemu.testsupport.WsmanClient;
 import hvemu.testsupport.Xml;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -31,21 +27,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  * CreateChildResourcePool (docs/semantics.md, "Pool hierarchy"): a child pool holds a Reservation of
  * each parent, raising the parent's Reserved; every return code of its table.
  */
-class CreateChildResourcePoolIT {
+class CreateChildResourcePoolIT extends AbstractPoolMethodIT {
     /** The memory of one NUMA node in MB (BlockSize 1 MiB x 131072 blocks). */
     private static final long NUMA_MB = 131072;
-
-    @RegisterExtension
-    final RunningEmulator emulator = RunningEmulator.with(b -> b.jobs(JobProgression.immediate()));
-
-    private WsmanClient client() {
-        return emulator.client();
-    }
-
-    @AfterEach
-    void hierarchyHolds() {
-        PoolService.checkInvariants(client());
-    }
 
     private static String child(String name, String settings, String... parents) {
         StringBuilder p = new StringBuilder(name == null ? "" : param("ElementName", name));

@@ -11,29 +11,13 @@ import hvemu.job.JobProgression;
 import hvemu.testsupport.HttpExchange;
 import hvemu.testsupport.PoolService;
 import hvemu.testsupport.Pools;
-import hvemu.testsupport.RunningEmulator;
-import hvemu.testsupport.WsmanClient;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * DeleteResourcePool: a pool nothing is allocated from goes with its links, its devices return to their
  * system and what it held of its parents returns to them; every return code of its table.
  */
-class DeleteResourcePoolIT {
-    @RegisterExtension
-    final RunningEmulator emulator = RunningEmulator.with(b -> b.jobs(JobProgression.immediate()));
-
-    private WsmanClient client() {
-        return emulator.client();
-    }
-
-    @AfterEach
-    void hierarchyHolds() {
-        PoolService.checkInvariants(client());
-    }
-
+class DeleteResourcePoolIT extends AbstractPoolMethodIT {
     private static String delete(String poolEpr) {
         return call("DeleteResourcePool", param("Pool", poolEpr));
     }

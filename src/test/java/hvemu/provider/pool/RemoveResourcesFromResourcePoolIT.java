@@ -7,52 +7,18 @@ import static hvemu.testsupport.Pools.memory;
 import static hvemu.testsupport.Pools.returnValue;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import hvemu.job.JobProgression;
 import hvemu.testsupport.HttpExchange;
 import hvemu.testsupport.PoolService;
 import hvemu.testsupport.Pools;
-import hvemu.testsupport.RunningEmulator;
-import hvemu.testsupport.WsmanClient;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * RemoveResourcesFromResourcePool: devices leave a root pool and return to their system, its Capacity
  * shrinks but never below what its children hold (6); every return code of its table.
  */
-class RemoveResourcesFromResourcePoolIT {
-    @RegisterExtension
-    final RunningEmulator emulator = RunningEmulator.with(b -> b.jobs(JobProgression.immediate()));
-
-    private WsmanClient client() {
-        return emulator.client();
-    }
-
-    @AfterEach
-    void hierarchyHolds() {
-        PoolService.checkInvariants(client());
-    }
-
+class RemoveResourcesFromResourcePoolIT extends AbstractPoolMethodIT {
     private static String remove(String poolEpr, String... devices) {
-        return change("RemoveResourcesFromResourcePool", poolEpr, devices);
-    }
-
-    private static String change(String method, String poolEpr, String... devices) {
-        StringBuilder p = new StringBuilder();
-        for (String d : devices) {
-            p.append(param("HostResources", d));
-        }
-        return call(method, p + param("Pool", poolEpr));
-    }
-
-    private String capacity(String id) {
-        return PoolService.get(client(), "Msvm_ResourcePool", id).get("Capacity");
-    }
-
-    private long members(String id) {
-        return PoolService.instances(client(), "Msvm_ConcreteComponent").stream()
-                .filter(l -> id.equals(l.get("GroupComponent"))).count();
+        return devices("RemoveResourcesFromResourcePool", poolEpr, devices);
     }
 
     @Test
