@@ -146,6 +146,16 @@ public final class JobEngine {
         });
     }
 
+    /**
+     * Returns true when any of the {@code Msvm_AffectedJobElement} links (as a repository's
+     * {@code referencing(element, AFFECTED)} answers them) says a running job holds {@code element} for
+     * exclusive use.
+     */
+    public static boolean holds(List<CimInstance> affectedLinks, ObjectPath element) {
+        return affectedLinks.stream().anyMatch(link -> element.matches((ObjectPath) link.get("AffectedElement"))
+                && link.get("ElementEffects") instanceof List<?> effects && effects.contains(EXCLUSIVE_USE));
+    }
+
     /** Returns the clock jobs run by. */
     public Clock clock() {
         return clock;

@@ -23,9 +23,7 @@ public final class DeleteOperation implements Operation {
     public Reply execute(OperationRequest request) throws OperationException {
         providers.refresh();
         Target target = Target.resolve(providers.schema(), request);
-        CimInstance instance = providers.instances(target.cls().name()).get(target.path())
-                .orElseThrow(() -> new OperationException(FaultKind.DESTINATION_UNREACHABLE,
-                        FaultDetail.INVALID_RESOURCE_URI, "No instance " + target.path() + " exists."));
+        CimInstance instance = target.instance(providers);
         try {
             providers.instances(instance.className()).delete(MofLoader.pathOf(providers.schema(), instance));
         } catch (CimException e) {

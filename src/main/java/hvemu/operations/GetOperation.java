@@ -24,9 +24,7 @@ public final class GetOperation implements Operation {
     public Reply execute(OperationRequest request) throws OperationException {
         providers.refresh();
         Target target = Target.resolve(providers.schema(), request);
-        CimInstance instance = providers.instances(target.cls().name()).get(target.path())
-                .orElseThrow(() -> new OperationException(FaultKind.DESTINATION_UNREACHABLE,
-                        FaultDetail.INVALID_RESOURCE_URI, "No instance " + target.path() + " exists."));
+        CimInstance instance = target.instance(providers);
         boolean precise = request.preciseArrays();
         return new Reply(RESPONSE, out -> writer.write(out, instance, target.uri(), precise));
     }

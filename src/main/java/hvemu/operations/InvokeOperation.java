@@ -42,9 +42,7 @@ public final class InvokeOperation implements Operation {
         String methodName = request.action().substring(request.action().lastIndexOf('/') + 1);
         CimMethod method = target.cls().method(methodName).orElseThrow(() -> new OperationException(
                 FaultKind.ACTION_NOT_SUPPORTED, "The class " + target.cls().name() + " has no method " + methodName + "."));
-        CimInstance instance = providers.instances(target.cls().name()).get(target.path())
-                .orElseThrow(() -> new OperationException(FaultKind.DESTINATION_UNREACHABLE,
-                        FaultDetail.INVALID_RESOURCE_URI, "No instance " + target.path() + " exists."));
+        CimInstance instance = target.instance(providers);
         Element input = input(request, method);
         if (input != null) {
             EmbeddedInstances.inline(input, method, providers.schema());

@@ -43,9 +43,7 @@ public final class PutOperation implements Operation {
     public Reply execute(OperationRequest request) throws OperationException {
         providers.refresh();
         Target target = Target.resolve(providers.schema(), request);
-        CimInstance current = providers.instances(target.cls().name()).get(target.path())
-                .orElseThrow(() -> new OperationException(FaultKind.DESTINATION_UNREACHABLE,
-                        FaultDetail.INVALID_RESOURCE_URI, "No instance " + target.path() + " exists."));
+        CimInstance current = target.instance(providers);
         QName element = request.body().element();
         if (element == null) {
             throw new OperationException(FaultKind.SCHEMA_VALIDATION_ERROR,

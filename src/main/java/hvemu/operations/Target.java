@@ -1,10 +1,12 @@
 package hvemu.operations;
 
 import hvemu.cim.CimClass;
+import hvemu.cim.CimInstance;
 import hvemu.cim.ObjectPath;
 import hvemu.cim.schema.Schema;
 import hvemu.operations.codec.ResourceUri;
 import hvemu.operations.codec.SelectorBinder;
+import hvemu.provider.ProviderRegistry;
 
 /**
  * A request's resource URI resolved to a class of the served namespace, and its selectors to the path
@@ -21,6 +23,16 @@ record Target(ResourceUri uri, CimClass cls, ObjectPath path) {
         ResourceUri uri = ResourceUri.parse(request.resourceUri(), request.selectors());
         CimClass cls = classOf(schema, uri);
         return new Target(uri, cls, SelectorBinder.bind(schema.namespace(), schema, cls, request.selectors()));
+    }
+
+    /**
+     * Returns the instance the target addresses, from the provider of its class.
+     *
+     * @throws OperationException {@code a:DestinationUnreachable} when there is none
+     */
+    CimInstance instance(ProviderRegistry providers) throws OperationException {
+        return providers.instances(cls.name()).get(path).orElseThrow(() -> new OperationException(
+                FaultKind.DESTINATION_UNREACHABLE, FaultDetail.INVALID_RESOURCE_URI, "No instance " + path + " exists."));
     }
 
     /**

@@ -6,11 +6,9 @@ import hvemu.cim.CimInstance;
 import hvemu.cim.CimStatus;
 import hvemu.cim.ObjectPath;
 import hvemu.job.JobEngine;
-import hvemu.provider.InstanceProvider;
+import hvemu.provider.StoredFamilyProvider;
 import hvemu.provider.StoredInstanceProvider;
-import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * The instances of Msvm_ConcreteJob, as the job engine keeps them in the repository. A client may set a
@@ -18,28 +16,12 @@ import java.util.Optional;
  * scheduling properties of CIM_Job), which the engine reads when it decides the job's removal, and may
  * delete a job that has finished (JobState 7 to 10) with its links; a job still running cannot be deleted.
  */
-public final class JobInstanceProvider implements InstanceProvider {
-    private final StoredInstanceProvider stored;
+public final class JobInstanceProvider extends StoredFamilyProvider {
     private final JobEngine jobs;
 
     public JobInstanceProvider(StoredInstanceProvider stored, JobEngine jobs) {
-        this.stored = stored;
+        super(stored);
         this.jobs = jobs;
-    }
-
-    @Override
-    public Optional<CimInstance> get(ObjectPath path) {
-        return stored.get(path);
-    }
-
-    @Override
-    public List<CimInstance> enumerate(String className) {
-        return stored.enumerate(className);
-    }
-
-    @Override
-    public List<CimInstance> referencing(ObjectPath target, String className) {
-        return stored.referencing(target, className);
     }
 
     @Override

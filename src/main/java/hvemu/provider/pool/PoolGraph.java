@@ -106,13 +106,7 @@ final class PoolGraph {
 
     /** Returns true when a running job holds the element for exclusive use (ElementEffects {2}). */
     boolean held(ObjectPath element) {
-        for (CimInstance link : changes.referencing(element, JobEngine.AFFECTED)) {
-            if (element.matches((ObjectPath) link.get("AffectedElement"))
-                    && link.get("ElementEffects") instanceof List<?> effects && effects.contains(JobEngine.EXCLUSIVE_USE)) {
-                return true;
-            }
-        }
-        return false;
+        return JobEngine.holds(changes.referencing(element, JobEngine.AFFECTED), element);
     }
 
     /** Returns true when {@code pool} is {@code ancestor} or draws from it, directly or through other pools. */

@@ -7,7 +7,7 @@ import hvemu.cim.ObjectPath;
 import hvemu.cim.schema.MofLoader;
 import hvemu.cim.schema.Schema;
 import hvemu.job.JobEngine;
-import hvemu.provider.InstanceProvider;
+import hvemu.provider.StoredFamilyProvider;
 import hvemu.provider.StoredInstanceProvider;
 import java.util.List;
 import java.util.Map;
@@ -21,14 +21,13 @@ import java.util.Optional;
  * which the system provides. Pools are not deleted by WS-Transfer Delete: DeleteResourcePool of the
  * pool configuration service deletes them.
  */
-public final class ResourcePoolInstanceProvider implements InstanceProvider {
+public final class ResourcePoolInstanceProvider extends StoredFamilyProvider {
     private static final List<Long> IN_SERVICE = List.of(2L, 11L);
     private final Schema schema;
-    private final StoredInstanceProvider stored;
 
     public ResourcePoolInstanceProvider(Schema schema, StoredInstanceProvider stored) {
+        super(stored);
         this.schema = schema;
-        this.stored = stored;
     }
 
     @Override
@@ -41,18 +40,10 @@ public final class ResourcePoolInstanceProvider implements InstanceProvider {
         return stored.enumerate(className).stream().map(this::withStatus).toList();
     }
 
-    @Override
-    public List<CimInstance> referencing(ObjectPath target, String className) {
-        return stored.referencing(target, className);
-    }
-
     /** The pool with OperationalStatus {2, 11} while a running job holds it for exclusive use. */
     private CimInstance withStatus(CimInstance pool) {
         ObjectPath path = MofLoader.pathOf(schema, pool);
-        boolean held = stored.referencing(path, JobEngine.AFFECTED).stream().anyMatch(link ->
-                path.matches((ObjectPath) link.get("AffectedElement"))
-                        && link.get("ElementEffects") instanceof List<?> effects && effects.contains(JobEngine.EXCLUSIVE_USE));
-        return held ? pool.with("OperationalStatus", IN_SERVICE) : pool;
+        return JobEngine.holds(stored.referencing(path, JobEngine.AFFECTED), path) ? pool.with("OperationalStatus", IN_SERVICE) : pool;
     }
 
     @Override

@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import hvemu.job.JobProgression;
 import hvemu.testsupport.HttpExchange;
+import hvemu.testsupport.Jobs;
 import hvemu.testsupport.PoolService;
 import hvemu.testsupport.Pools;
 import org.junit.jupiter.api.Test;
@@ -73,11 +74,7 @@ class DeleteResourcePoolIT extends AbstractPoolMethodIT {
         HttpExchange deleting = client().post(delete(pool(id)));
         assertThat(returnValue(deleting)).isEqualTo(4096);
         String job = Pools.selector(deleting, "Job", "InstanceID");
-        HttpExchange stop = client().post(Pools.invoke(Pools.WMI + "Msvm_ConcreteJob", "RequestStateChange", "",
-                "<p:RequestStateChange_INPUT xmlns:p=\"" + Pools.WMI + "Msvm_ConcreteJob\"><p:RequestedState>4"
-                        + "</p:RequestedState></p:RequestStateChange_INPUT>", "")
-                .replaceFirst("<w:SelectorSet>.*?</w:SelectorSet>", "<w:SelectorSet><w:Selector Name=\"InstanceID\">" + job
-                        + "</w:Selector></w:SelectorSet>"));
+        HttpExchange stop = client().post(Jobs.requestStateChange(job, "4", null));
         assertThat(returnValue(stop)).as(stop.body()).isZero();
         assertThat(PoolService.get(client(), "Msvm_ConcreteJob", job)).containsEntry("JobState", "8");
         assertThat(PoolService.get(client(), "Msvm_ResourcePool", id)).as("still there, no longer held")
