@@ -40,6 +40,14 @@ public final class RealClient {
 
     /** The outcome of one operation as the client reported it. */
     public record Outcome(String operation, String status, String detail) {
+        /**
+         * Returns the value the detail gives {@code key}, written {@code key=value}; a value runs to the next
+         * {@code " name="} or to the end of the line, so it may hold spaces. Null when the detail has no such key.
+         */
+        public String value(String key) {
+            Matcher m = Pattern.compile("(?:^|\\s)" + Pattern.quote(key) + "=(.*?)(?=\\s[\\w.-]+=|$)").matcher(detail);
+            return m.find() ? m.group(1) : null;
+        }
     }
 
     /** Everything one run of a client printed, with the outcomes it reported in order. */
@@ -72,6 +80,15 @@ public final class RealClient {
         public String detail(String operation) {
             return outcome(operation).detail();
         }
+
+        /** The value of {@code key} in the detail of {@code operation} ({@link Outcome#value}); fails when absent. */
+        public String value(String operation, String key) {
+            String value = outcome(operation).value(key);
+            if (value == null) {
+                fail(operation + " reported no " + key + ": " + outcome(operation).detail() + "\nthe client printed:\n" + output);
+            }
+            return value;
+        }
     }
 
     private RealClient() {
@@ -82,7 +99,36 @@ public final class RealClient {
         if (onPath(command)) {
             return;
         }
-        String message = command + " is not installed (" + installHint + ")";
+        missing(command + " is not installed (" + installHint + ")");
+    }
+
+    /**
+     * Skips the test unless {@code probe} runs and exits 0 (for a client that is a library, such as
+     * {@code /usr/bin/python3 -c "import winrm"}), or fails it when real clients are required.
+     */
+    public static void requireRunnable(String installHint, String... probe) {
+        boolean runs;
+        try {
+            Process process = new ProcessBuilder(probe).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            boolean finished = process.waitFor(60, TimeUnit.SECONDS);
+            if (!finished) {
+                process.destroyForcibly();
+            }
+            runs = finished && process.exitValue() == 0;
+        } catch (IOException e) {
+            runs = false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+        if (runs) {
+            return;
+        }
+        missing(String.join(" ", probe) + " does not run (" + installHint + ")");
+    }
+
+    private static void missing(String message) {
         if ("required".equals(System.getenv("HVEMU_REAL_CLIENTS"))) {
             fail(message + ", and HVEMU_REAL_CLIENTS=required");
         }
