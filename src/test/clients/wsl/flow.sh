@@ -32,7 +32,9 @@ full_flow() {
   op_enumerate enumerate-epr "*[local-name()='EndpointReference']" wsl enum "$WMI/Msvm_Memory" -mode epr
   op_enumerate enumerate-objepr "*[local-name()='Item'][*[local-name()='EndpointReference']]" \
     wsl enum "$WMI/Msvm_Memory" -mode objepr
-  op_enumerate enumerate-dmtf "*" wsl enum CIM_ResourcePoolConfigurationService -ns "$NS"
+  op_enumerate enumerate-dmtf "*[local-name()='EndpointReference']" \
+    wsl enum CIM_ResourcePoolConfigurationService -ns "$NS" -mode epr
+  cp "$(last)" "$work/service.xml"
   # The two devices of the pool, one per node, found by a SelectorFilter and by WQL; their EPRs go to files.
   op_enumerate selector-filter "*[local-name()='EndpointReference']" \
     wsl enum "$WMI/Msvm_Memory" -mode epr -dialect "$SELECTOR_FILTER" -filter SystemName=HV-NODE1
@@ -42,7 +44,7 @@ full_flow() {
   epr_file "$(last)" "$work/memory2.xml"
   op_enumerate cql "*" wsl enum CIM_ResourcePool -ns "$NS" -filter "SELECT * FROM CIM_ResourcePool WHERE Primordial = TRUE"
 
-  op_create_pool create-pool "$pool_name" "$work/memory1.xml" "$work/memory2.xml"
+  op_create_pool create-pool "$pool_name" "" "$work/memory1.xml" "$work/memory2.xml"
   [ -n "$job" ] && op_poll_job poll-job
   [ -n "$pool" ] || return
   op_get_pool get-pool "${pool_uri:-$WMI/Msvm_ResourcePool}"
@@ -50,6 +52,8 @@ full_flow() {
   op_associations associated-instances -references
   op_associations association-instances -associators
   op_put put "$pool_name-renamed"
+  # An empty pool, through the service's DMTF address (with __cimnamespace) as wsl copies it from a file.
+  op_create_pool create-pool-inst "$pool_name-empty" "$work/service.xml"
 }
 
 # The same kinds of request, sent with wsa:MessageID empty; reports empty-messageid once it has seen
@@ -63,7 +67,7 @@ no_uuidgen_flow() {
   command -v uuidgen >/dev/null && { report empty-messageid fail "uuidgen is still on the PATH"; return; }
   op_get_service get-service "$WMI/Msvm_ResourcePoolConfigurationService"
   op_enumerate enumerate-pull "*" wslenum "$WMI/Msvm_Memory"
-  op_create_pool create-pool "$pool_name"
+  op_create_pool create-pool "$pool_name" ""
   [ -n "$job" ] && op_poll_job poll-job
   for f in "$work"/*/request-[0-9]*.xml; do
     requests=$((requests + 1))
@@ -83,4 +87,4 @@ if [ "${1:-}" = --no-uuidgen ]; then
 else
   full_flow
 fi
-exit "$failures"
+[ "$failures" -eq 0 ]

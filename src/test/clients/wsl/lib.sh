@@ -17,11 +17,17 @@ report() {
   fi
 }
 
-# Reports OPERATION as failed with WHY, and shows what wsl printed and the last reply it saved.
+# Reports OPERATION as failed with WHY, and shows what wsl printed (the replies among it).
 failed() {
   report "$1" fail "$2 (wsl exit $rc; reply: $(fault_text "$(last)"))"
-  echo "--- wsl output of $1:"; sed 's/^/    /' "$out/stdout"
-  [ -s "$(last)" ] && { echo "--- last reply:"; sed 's/^/    /' "$(last)"; }
+  echo "--- wsl output of $1:"
+  show "$out/stdout"
+}
+
+# Prints FILE indented, without wsl's colour escapes, ending with a newline.
+show() {
+  sed -e 's/\x1b\[[0-9;]*m//g' -e 's/^/    /' "$1"
+  echo
 }
 
 # Runs one wsl command in a directory of its own (wsl's OUTPREFIX), so that the request-N.xml and

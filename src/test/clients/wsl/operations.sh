@@ -42,15 +42,16 @@ op_enumerate() {
   fi
 }
 
-# CreateResourcePool through wsl invoke, which first enumerates the service's EPR itself. HostResources
-# are wsl's FILE: arguments, one per device: OPERATION NAME EPR-FILE... Sets job, pool and pool_uri.
+# CreateResourcePool through wsl invoke, which first enumerates the service's EPR itself, or with
+# SERVICE-EPR-FILE (-inst) takes the service's address from that file. HostResources are wsl's FILE:
+# arguments, one per device: OPERATION NAME SERVICE-EPR-FILE|"" EPR-FILE... Sets job, pool and pool_uri.
 op_create_pool() {
-  local op=$1 name=$2
-  shift 2
+  local op=$1 name=$2 service=(CIM_ResourcePoolConfigurationService -inst "$3")
+  shift 3
+  [ -n "${service[2]}" ] || service=("$WMI/Msvm_ResourcePoolConfigurationService")
   local params=() f
   for f in "$@"; do params+=("HostResources=FILE:$f"); done
-  call "$op" wsl invoke "$WMI/Msvm_ResourcePoolConfigurationService" CreateResourcePool \
-    "ElementName=$name" "${params[@]}" ResourceType=4
+  call "$op" wsl invoke "${service[@]}" CreateResourcePool "ElementName=$name" "${params[@]}" ResourceType=4
   local r; r=$(last)
   local code; code=$(value "$r" "$(el ReturnValue)")
   job=$(value "$r" "$(el Job)//*[@Name='InstanceID']")
@@ -118,7 +119,7 @@ op_put() {
   if [ "$(value "$r" "$(el Body)/*/*[local-name()='ElementName']")" = "$2" ]; then
     report "$1" ok "ElementName=$2"
   elif [ ! -s "$out/request-2.xml" ] && grep -q 'parser error' "$out/stdout"; then
-    report "$1" unsupported "wsl put copies the instance line by line from its start tag on, which must be a bare <p:Class> line; the start tag carries its xmlns declarations (as Windows writes it), so wsl builds a Put that xmllint rejects and curl POSTs an empty body"
+    report "$1" unsupported "wsl put copies the instance from the line after the first one holding ':<Class>>'; the start tag carries xmlns declarations and xsi:type (as Windows writes it), so that line is the end tag, wsl builds a Put that xmllint rejects, and curl POSTs an empty body"
   else
     failed "$1" "neither a PutResponse with ElementName '$2' nor wsl's known empty Put"
   fi

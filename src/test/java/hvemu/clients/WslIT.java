@@ -51,7 +51,7 @@ class WslIT {
         run.assertOk("identify", "get-service", "get-service-dmtf", "enumerate-optimized",
                 "enumerate-optimized-batches", "enumerate-pull", "enumerate-epr", "enumerate-objepr", "enumerate-dmtf",
                 "selector-filter", "wql", "cql", "create-pool", "poll-job", "get-pool", "get-pool-dmtf",
-                "associated-instances", "association-instances");
+                "associated-instances", "association-instances", "create-pool-inst");
     }
 
     @Test
@@ -103,6 +103,13 @@ class WslIT {
         assertThat(run.value("get-pool-dmtf", "Namespace")).isEqualTo(DMTF + "Msvm_ResourcePool");
         assertThat(PoolService.get(server(), "Msvm_ResourcePool", pool)).containsEntry("ElementName", POOL_NAME)
                 .containsEntry("Capacity", run.value("get-pool", "Capacity"));
+    }
+
+    @Test
+    void invokesAtTheServicesDmtfAddressCopiedFromAnEprFile() {
+        assertThat(run.value("create-pool-inst", "ReturnValue")).isEqualTo("4096");
+        assertThat(run.value("create-pool-inst", "HostResources")).isEqualTo("0");
+        assertThat(PoolService.exists(server(), "Msvm_ConcreteJob", run.value("create-pool-inst", "Job"))).isTrue();
     }
 
     @Test
