@@ -18,8 +18,8 @@ import xml.etree.ElementTree as ET
 from winrm.exceptions import WinRMError, WinRMTransportError
 from winrm.protocol import Protocol
 
-from wsman import (ASSOCIATION_FILTER, GET, NS, SELECTOR_FILTER, WMI, WQL, body, enumerate_all, envelope,
-                   epr_dict, epr_parts, identify, local_name, prop, send)
+from wsman import (ASSOCIATION_FILTER, ENUMERATE, GET, NS, PULL, RELEASE, SELECTOR_FILTER, WMI, WQL, body,
+                   enumerate_all, enumerate_body, envelope, epr_dict, epr_parts, identify, local_name, prop, send)
 
 SERVICE = WMI + '/Msvm_ResourcePoolConfigurationService'
 SERVICE_KEYS = {'CreationClassName': 'Msvm_ResourcePoolConfigurationService', 'Name': 'poolcfgsvc',
@@ -96,6 +96,20 @@ def main():
         pairs = [i for i in items if local_name(i) == 'Item' and len(i) == 2 and local_name(i[1]) == 'EndpointReference']
         return 'Items=%d Replies=%d Pairs=%d' % (len(items), replies, len(pairs))
     run('enumerate-objepr', objects_and_eprs)
+
+    def release():
+        started = body(send(p, envelope(p, ENUMERATE, memory, None, enumerate_body())))
+        pull = {'n:Pull': {'n:EnumerationContext': started.findtext('n:EnumerationContext', namespaces=NS)}}
+        context = body(send(p, envelope(p, PULL, memory, None, pull))).findtext('n:EnumerationContext', namespaces=NS)
+        released = send(p, envelope(p, RELEASE, memory, None, {'n:Release': {'n:EnumerationContext': context}}))
+        try:
+            send(p, envelope(p, PULL, memory, None, {'n:Pull': {'n:EnumerationContext': context}}))
+            raise AssertionError('a Pull after Release succeeded')
+        except WinRMError as e:
+            data = fault_data(e)
+        return 'Action=%s PullAfterRelease=%s %s' % (released.findtext('s:Header/a:Action', namespaces=NS),
+                                                      data['fault_subcode'], data['wsmanfault_code'])
+    run('release', release)
 
     def selector_filter():
         items, _ = enumerate_all(p, memory, optimize=True, max_elements=32000, mode='EnumerateEPR',

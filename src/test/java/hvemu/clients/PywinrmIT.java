@@ -36,7 +36,7 @@ class PywinrmIT {
     @Test
     void everyOperationPywinrmCanDoSucceeds() {
         run.assertOk("identify", "get-service", "enumerate-optimized", "enumerate-pull", "enumerate-epr",
-                "enumerate-objepr", "selector-filter", "wql", "create-pool", "poll-job", "get-pool",
+                "enumerate-objepr", "release", "selector-filter", "wql", "create-pool", "poll-job", "get-pool",
                 "association-filter", "wql-associators", "fault");
     }
 
@@ -68,6 +68,12 @@ class PywinrmIT {
         assertThat(run.value("enumerate-epr", "Items")).isEqualTo(String.valueOf(PoolService.instances(server(), "Msvm_Memory").size()));
         assertThat(run.value("enumerate-epr", "ResourceURIs")).isEqualTo(WMI + "Msvm_Memory");
         assertThat(run.value("enumerate-objepr", "Pairs")).isEqualTo("4");
+    }
+
+    @Test
+    void releasesAnEnumerationWhoseContextThenFaults() {
+        assertThat(run.value("release", "Action")).isEqualTo("http://schemas.xmlsoap.org/ws/2004/09/enumeration/ReleaseResponse");
+        assertThat(run.value("release", "PullAfterRelease")).isEqualTo("n:InvalidEnumerationContext 2150858779");
     }
 
     @Test
