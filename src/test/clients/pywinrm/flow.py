@@ -15,6 +15,7 @@ import time
 import traceback
 import xml.etree.ElementTree as ET
 
+sys.dont_write_bytecode = True  # no __pycache__ of wsman.py in the source tree
 from winrm.exceptions import WinRMError, WinRMTransportError
 from winrm.protocol import Protocol
 
