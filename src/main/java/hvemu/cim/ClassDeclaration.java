@@ -10,7 +10,7 @@ import java.util.TreeMap;
  * What a class's own MOF declaration states, apart from what it inherits: the qualifiers written on the
  * class, and for each property and method it declares or overrides, the qualifiers written on it there.
  *
- * <p>A class declaration in CIM-XML (DSP0201 §3.2.6.8) marks everything else as propagated from a
+ * <p>A class declaration in CIM-XML (DSP0201) marks everything else as propagated from a
  * superclass, and a client asking only for the class's own elements (DSP0200 {@code LocalOnly}, WS-Man's
  * {@code IncludeInheritedElements=false}) gets what is here. Names compare case-insensitively. Immutable.
  *

@@ -16,7 +16,7 @@ import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 
 /**
- * Writes a class declaration as a CIM-XML {@code CLASS} element (DSP0201 §3.2.6.8), in no XML namespace,
+ * Writes a class declaration as a CIM-XML {@code CLASS} element (DSP0201), in no XML namespace,
  * as Windows answers a WS-Man Get of {@code http://schemas.dmtf.org/wbem/cim-xml/2/cim-schema/2/*}:
  *
  * <pre>{@code

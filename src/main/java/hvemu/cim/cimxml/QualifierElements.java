@@ -7,7 +7,7 @@ import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 
 /**
- * Writes {@code QUALIFIER} elements (DSP0201 §3.2.6.5): name, PROPAGATED when the qualifier comes from
+ * Writes {@code QUALIFIER} elements (DSP0201): name, PROPAGATED when the qualifier comes from
  * a superclass, type, the flavors that differ from CIM-XML's defaults, and the value.
  *
  * <p>The type follows the value, as hvemu's MOF declares no qualifier types: booleans are

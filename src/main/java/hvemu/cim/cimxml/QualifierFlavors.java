@@ -5,11 +5,11 @@ import java.util.Map;
 
 /**
  * The flavors of the standard qualifiers hvemu's MOF uses, as their DSP0004 declarations give them, where
- * they differ from the defaults CIM-XML assumes for a {@code QUALIFIER} (DSP0201 §3.2.6.5: OVERRIDABLE
+ * they differ from the defaults CIM-XML assumes for a {@code QUALIFIER} (DSP0201 DTD: OVERRIDABLE
  * true, TOSUBCLASS true, TOINSTANCE false, TRANSLATABLE false).
  *
  * <p>hvemu's MOF dialect declares no qualifier types (mof/README.md), so this table stands in for the
- * qualifier declarations of DSP0004 §5.5.2: {@code Key}, {@code In} and {@code Out} are DisableOverride,
+ * standard qualifier declarations of DSP0004: {@code Key}, {@code In} and {@code Out} are DisableOverride,
  * {@code Abstract}, {@code Override} and {@code Version} Restricted (they do not pass to subclasses),
  * {@code Description} and {@code Values} Translatable. Any other qualifier has the defaults.
  */

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Class declarations of mof/ as CIM-XML {@code CLASS} elements (DSP0201 §3.2.6.8), under every option. */
+/** Class declarations of mof/ as CIM-XML {@code CLASS} elements (DSP0201), under every option. */
 class CimXmlClassWriterTest {
     private static final CimXmlClassWriter.Options ALL = new CimXmlClassWriter.Options(true, true, true, true);
     private static Schema schema;
