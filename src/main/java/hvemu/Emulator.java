@@ -6,8 +6,10 @@ import hvemu.job.Clock;
 import hvemu.job.JobEngine;
 import hvemu.job.JobProgression;
 import hvemu.operations.DeleteOperation;
+import hvemu.operations.EnumerateClassesOperation;
 import hvemu.operations.EnumerateOperation;
 import hvemu.operations.EnumerationContexts;
+import hvemu.operations.GetClassOperation;
 import hvemu.operations.GetOperation;
 import hvemu.operations.IdentifyOperation;
 import hvemu.operations.InvokeOperation;
@@ -89,12 +91,15 @@ public final class Emulator implements AutoCloseable {
         return Dispatcher.builder()
                 .identify(new IdentifyOperation(identity))
                 .on(Actions.GET, new GetOperation(providers))
+                .on(Actions.GET, Namespaces.CIM_XML_URI, new GetClassOperation(providers.schema()))
                 .onBody(Actions.PUT, new PutOperation(providers))
                 .onBody(Actions.CREATE, unserved)
                 .on(Actions.DELETE, new DeleteOperation(providers))
                 .on(Actions.ENUMERATE, new EnumerateOperation(providers, contexts),
                         new QName(Namespaces.ENUMERATION, "Enumerate"))
-                .on(Actions.PULL, new PullOperation(providers, contexts), new QName(Namespaces.ENUMERATION, "Pull"))
+                .on(Actions.ENUMERATE, Namespaces.CIM_XML_URI, new EnumerateClassesOperation(providers.schema(), contexts),
+                        new QName(Namespaces.ENUMERATION, "Enumerate"))
+                .on(Actions.PULL, new PullOperation(contexts), new QName(Namespaces.ENUMERATION, "Pull"))
                 .on(Actions.RELEASE, new ReleaseOperation(contexts), new QName(Namespaces.ENUMERATION, "Release"))
                 .invoke(new InvokeOperation(providers))
                 .build();

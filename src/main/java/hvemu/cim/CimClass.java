@@ -7,11 +7,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
  * A CIM class with its inherited features resolved: every property and method of the class chain,
- * overrides applied, in declaration order from the root class down. Immutable.
+ * overrides applied, in declaration order from the root class down; and its own {@link ClassDeclaration},
+ * which tells what the class states itself from what it inherits. Immutable.
  */
 public final class CimClass {
     private final String name;
@@ -20,10 +22,15 @@ public final class CimClass {
     private final Map<String, CimProperty> properties;
     private final Map<String, CimMethod> methods;
     private final List<CimProperty> keys;
+    private final ClassDeclaration declaration;
 
-    /** Creates a class whose features are already resolved down the chain. */
+    /**
+     * Creates a class whose features are already resolved down the chain.
+     *
+     * @param declaration what the class's own declaration states, a part of the resolved features
+     */
     public CimClass(String name, String superclass, Qualifiers qualifiers, Collection<CimProperty> properties,
-            Collection<CimMethod> methods) {
+            Collection<CimMethod> methods, ClassDeclaration declaration) {
         this.name = name;
         this.superclass = superclass;
         this.qualifiers = qualifiers;
@@ -36,6 +43,7 @@ public final class CimClass {
         List<CimProperty> k = new ArrayList<>();
         properties.stream().filter(CimProperty::isKey).forEach(k::add);
         this.keys = List.copyOf(k);
+        this.declaration = Objects.requireNonNull(declaration, "declaration");
     }
 
     public String name() {
@@ -49,6 +57,11 @@ public final class CimClass {
 
     public Qualifiers qualifiers() {
         return qualifiers;
+    }
+
+    /** Returns what the class's own declaration states, apart from what it inherits. */
+    public ClassDeclaration declaration() {
+        return declaration;
     }
 
     public boolean isAbstract() {

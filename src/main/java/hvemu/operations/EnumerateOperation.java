@@ -21,8 +21,6 @@ import javax.xml.stream.XMLStreamWriter;
  * context. Items are written in the mode asked for.
  */
 public final class EnumerateOperation implements Operation {
-    private static final String RESPONSE = Namespaces.ENUMERATION + "/EnumerateResponse";
-
     private final ProviderRegistry providers;
     private final EnumerationContexts contexts;
     private final ItemsWriter writer;
@@ -42,15 +40,26 @@ public final class EnumerateOperation implements Operation {
         Options options = Options.of(body);
         ResourceUri uri = ResourceUri.parse(request.resourceUri(), request.selectors());
         Filters.Selection results = results(request, uri, options);
-        Context context = new Context(results.instances(), new ItemsWriter.Shape(options.mode() != Mode.EPRS,
-                options.mode() != Mode.OBJECTS, uri, request.preciseArrays(), results.projection(), results.fragment()));
-        if (!options.optimize()) {
-            String id = contexts.open(context);
-            return new Reply(RESPONSE, out -> response(out, id, null, false, context));
-        }
-        Enumerations.Batch batch = Enumerations.next(context, options.maxElements(), request.maxEnvelopeSize(), writer);
-        String id = batch.last() ? "" : contexts.open(context);
-        return new Reply(RESPONSE, out -> response(out, id, batch.items(), batch.last(), context));
+        ItemsWriter.Shape shape = new ItemsWriter.Shape(options.mode() != Mode.EPRS, options.mode() != Mode.OBJECTS,
+                uri, request.preciseArrays(), results.projection(), results.fragment());
+        Context<CimInstance> context = new Context<>(results.instances(), format(shape));
+        return Enumerations.enumerateResponse(contexts, context, options.optimize(), options.maxElements(),
+                request.maxEnvelopeSize());
+    }
+
+    /** Instances written in a shape: as objects, endpoint references or both. */
+    private ItemFormat<CimInstance> format(ItemsWriter.Shape shape) {
+        return new ItemFormat<>() {
+            @Override
+            public void write(XMLStreamWriter out, CimInstance item) throws XMLStreamException {
+                writer.write(out, item, shape);
+            }
+
+            @Override
+            public long size(CimInstance item) {
+                return writer.size(item, shape);
+            }
+        };
     }
 
     private Filters.Selection results(OperationRequest request, ResourceUri uri, Options options)
@@ -82,24 +91,6 @@ public final class EnumerateOperation implements Operation {
                 throw new OperationException(FaultKind.FILTER_DIALECT_REQUESTED_UNAVAILABLE,
                         "The filter dialect " + options.filterDialect() + " is not supported.");
         }
-    }
-
-    private void response(XMLStreamWriter out, String id, List<CimInstance> items, boolean last, Context context)
-            throws XMLStreamException {
-        out.writeStartElement("n", "EnumerateResponse", Namespaces.ENUMERATION);
-        out.writeStartElement("n", "EnumerationContext", Namespaces.ENUMERATION);
-        out.writeCharacters(id);
-        out.writeEndElement();
-        if (items != null) {
-            // Inside EnumerateResponse, Items and EndOfSequence are the WS-Man ones (w:), not n: (wire.md §3.3).
-            out.writeStartElement("w", "Items", Namespaces.WSMAN);
-            Enumerations.items(items, context, writer).write(out);
-            out.writeEndElement();
-            if (last) {
-                out.writeEmptyElement("w", "EndOfSequence", Namespaces.WSMAN);
-            }
-        }
-        out.writeEndElement();
     }
 
     /** What the Enumerate body asks for. */

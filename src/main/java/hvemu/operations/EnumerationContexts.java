@@ -1,7 +1,5 @@
 package hvemu.operations;
 
-import hvemu.cim.CimInstance;
-import hvemu.operations.codec.ItemsWriter;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
@@ -22,39 +20,43 @@ public final class EnumerationContexts {
     /** How an enumeration's items are written. */
     public enum Mode { OBJECTS, EPRS, OBJECTS_AND_EPRS }
 
-    /** An open enumeration: what remains, and how to write it. */
-    public static final class Context {
-        private final Iterator<CimInstance> source;
-        private CimInstance pushedBack;
-        private final Iterator<CimInstance> rest = new Iterator<>() {
+    /**
+     * An open enumeration: what remains, and how to write it.
+     *
+     * @param <T> the kind of item: instances, or class declarations
+     */
+    public static final class Context<T> {
+        private final Iterator<T> source;
+        private T pushedBack;
+        private final Iterator<T> rest = new Iterator<>() {
             @Override
             public boolean hasNext() {
                 return pushedBack != null || source.hasNext();
             }
 
             @Override
-            public CimInstance next() {
+            public T next() {
                 if (pushedBack != null) {
-                    CimInstance i = pushedBack;
+                    T i = pushedBack;
                     pushedBack = null;
                     return i;
                 }
                 return source.next();
             }
         };
-        private final ItemsWriter.Shape shape;
+        private final ItemFormat<T> format;
 
-        Context(List<CimInstance> results, ItemsWriter.Shape shape) {
+        Context(List<T> results, ItemFormat<T> format) {
             this.source = results.iterator();
-            this.shape = shape;
+            this.format = format;
         }
 
-        Iterator<CimInstance> rest() {
+        Iterator<T> rest() {
             return rest;
         }
 
         /** Puts back the item a batch could not take; the next batch starts with it. */
-        void pushBack(CimInstance item) {
+        void pushBack(T item) {
             pushedBack = item;
         }
 
@@ -62,12 +64,12 @@ public final class EnumerationContexts {
             return pushedBack != null;
         }
 
-        ItemsWriter.Shape shape() {
-            return shape;
+        ItemFormat<T> format() {
+            return format;
         }
     }
 
-    private record Entry(Context context, Instant lastUsed) {
+    private record Entry(Context<?> context, Instant lastUsed) {
     }
 
     private final InstantSource clock;
@@ -80,7 +82,7 @@ public final class EnumerationContexts {
     }
 
     /** Opens a context; returns its ID ({@code uuid:} in upper case). */
-    public synchronized String open(Context context) {
+    public synchronized String open(Context<?> context) {
         expire();
         String id = newId();
         open.put(id, new Entry(context, clock.instant()));
@@ -92,7 +94,7 @@ public final class EnumerationContexts {
      *
      * @throws OperationException {@code n:InvalidEnumerationContext} when there is no such open context
      */
-    public synchronized Context take(String id) throws OperationException {
+    public synchronized Context<?> take(String id) throws OperationException {
         expire();
         Entry e = id == null ? null : open.remove(id.trim());
         if (e == null) {
@@ -104,7 +106,7 @@ public final class EnumerationContexts {
     }
 
     /** Puts a pulled context back, under a new ID; returns the ID. */
-    public synchronized String reopen(Context context) {
+    public synchronized String reopen(Context<?> context) {
         return open(context);
     }
 

@@ -28,6 +28,8 @@ public enum FaultKind {
     DESTINATION_UNREACHABLE,
     /** Selectors are missing, unexpected, duplicated or of the wrong type. */
     INVALID_SELECTORS,
+    /** An option the operation reads has a value it cannot take. */
+    INVALID_OPTIONS,
     /** A method parameter is unknown or has a value of the wrong type. */
     INVALID_PARAMETER,
     /**

@@ -22,6 +22,11 @@ public final class Namespaces {
     public static final String WMI_URI = "http://schemas.microsoft.com/wbem/wsman/1/wmi/";
     /** Resource URIs of classes in the DMTF style, with the namespace in a __cimnamespace selector. */
     public static final String DMTF_URI = "http://schemas.dmtf.org/wbem/wscim/1/cim-schema/2/";
+    /**
+     * The resource of class declarations in CIM-XML, with {@code __cimnamespace} and {@code ClassName}
+     * selectors (wire.md §4.1; the MI client's GetClass, fixture mi-client-getclass-request.xml).
+     */
+    public static final String CIM_XML_URI = "http://schemas.dmtf.org/wbem/cim-xml/2/cim-schema/2/*";
 
     private Namespaces() {
     }

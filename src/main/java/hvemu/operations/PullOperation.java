@@ -1,9 +1,6 @@
 package hvemu.operations;
 
-import hvemu.cim.CimInstance;
 import hvemu.operations.EnumerationContexts.Context;
-import hvemu.operations.codec.ItemsWriter;
-import hvemu.provider.ProviderRegistry;
 import hvemu.wsman.binding.enumeration.EnumerationContextType;
 import hvemu.wsman.binding.enumeration.Pull;
 import java.math.BigInteger;
@@ -18,23 +15,25 @@ public final class PullOperation implements Operation {
     private static final String RESPONSE = Namespaces.ENUMERATION + "/PullResponse";
 
     private final EnumerationContexts contexts;
-    private final ItemsWriter writer;
 
-    public PullOperation(ProviderRegistry providers, EnumerationContexts contexts) {
+    public PullOperation(EnumerationContexts contexts) {
         this.contexts = contexts;
-        this.writer = new ItemsWriter(providers.schema());
     }
 
     @Override
     public Reply execute(OperationRequest request) throws OperationException {
         Pull body = request.body().as(Pull.class);
-        Context context = contexts.take(contextId(body.getEnumerationContext()));
+        Context<?> context = contexts.take(contextId(body.getEnumerationContext()));
         BigInteger max = body.getMaxElements();
         // A Pull without MaxElements returns one item (DSP0226 R8.2.3).
         long maxElements = max == null ? 1 : max.min(BigInteger.valueOf(Integer.MAX_VALUE)).longValue();
-        Enumerations.Batch batch = Enumerations.next(context, maxElements, request.maxEnvelopeSize(), writer);
+        return pull(context, maxElements, request.maxEnvelopeSize());
+    }
+
+    private <T> Reply pull(Context<T> context, long maxElements, long maxEnvelopeSize) throws OperationException {
+        Enumerations.Batch<T> batch = Enumerations.next(context, maxElements, maxEnvelopeSize);
         String id = batch.last() ? null : contexts.reopen(context);
-        List<CimInstance> items = batch.items();
+        List<T> items = batch.items();
         return new Reply(RESPONSE, out -> {
             out.writeStartElement("n", "PullResponse", Namespaces.ENUMERATION);
             if (id != null) {
@@ -43,7 +42,7 @@ public final class PullOperation implements Operation {
                 out.writeEndElement();
             }
             out.writeStartElement("n", "Items", Namespaces.ENUMERATION);
-            Enumerations.items(items, context, writer).write(out);
+            Enumerations.items(out, items, context);
             out.writeEndElement();
             if (id == null) {
                 out.writeEmptyElement("n", "EndOfSequence", Namespaces.ENUMERATION);

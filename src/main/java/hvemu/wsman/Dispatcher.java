@@ -4,16 +4,21 @@ import hvemu.operations.Namespaces;
 import hvemu.operations.FaultKind;
 import hvemu.operations.Operation;
 import hvemu.operations.OperationException;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
 import javax.xml.namespace.QName;
 
 /**
  * Routes a request to its operation: Identify by its body (it has no Action), then by an explicit map
- * from Action to operation, then {@code <ResourceURI>/<Method>} to Invoke; any other Action is
- * {@code a:ActionNotSupported} (DSP0226 §5.4, MS-WSMV §3.1.4.1.34).
+ * from Action and resource URI to operation (a resource whose Get or Enumerate is not an instance's, such
+ * as the class declarations of {@code .../cim-xml/2/cim-schema/2/*}), then from Action alone, then
+ * {@code <ResourceURI>/<Method>} to Invoke; any other Action is {@code a:ActionNotSupported} (DSP0226
+ * §5.4, MS-WSMV §3.1.4.1.34).
  *
  * <p>The dispatcher also enforces what a routed request must carry: the message information headers
  * Action, MessageID and ReplyTo (not for Identify), and the body element an operation requires.
@@ -33,11 +38,20 @@ public final class Dispatcher {
     private final Operation identify;
     private final Operation invoke;
     private final Map<String, Route> routes;
+    private final Map<ResourceAction, Route> resourceRoutes;
+
+    /** An Action on one resource URI, compared case-insensitively as WinRM compares resource URIs. */
+    private record ResourceAction(String action, String resourceUri) {
+        static ResourceAction of(String action, String resourceUri) {
+            return new ResourceAction(action, resourceUri.toLowerCase(Locale.ROOT));
+        }
+    }
 
     private Dispatcher(Builder builder) {
         this.identify = Objects.requireNonNull(builder.identify, "identify operation");
         this.invoke = Objects.requireNonNull(builder.invoke, "invoke operation");
         this.routes = Map.copyOf(builder.routes);
+        this.resourceRoutes = Map.copyOf(builder.resourceRoutes);
     }
 
     /** Returns a builder of the route table. */
@@ -46,8 +60,10 @@ public final class Dispatcher {
     }
 
     /** Returns the Actions routed explicitly (not Identify, which has none, nor method Actions). */
-    public java.util.Set<String> actions() {
-        return routes.keySet();
+    public Set<String> actions() {
+        Set<String> actions = new TreeSet<>(routes.keySet());
+        resourceRoutes.keySet().forEach(r -> actions.add(r.action()));
+        return Collections.unmodifiableSet(actions);
     }
 
     /** Returns true when the body makes the request an Identify. */
@@ -68,7 +84,11 @@ public final class Dispatcher {
         require(headers.action(), "Action");
         require(headers.messageId(), "MessageID");
         require(headers.replyTo(), "ReplyTo");
-        Route route = routes.get(headers.action());
+        Route route = headers.resourceUri() == null ? null
+                : resourceRoutes.get(ResourceAction.of(headers.action(), headers.resourceUri()));
+        if (route == null) {
+            route = routes.get(headers.action());
+        }
         if (route == null && isMethodAction(headers.action(), headers.resourceUri())) {
             route = new Route(invoke, null, true);
         }
@@ -107,6 +127,7 @@ public final class Dispatcher {
         private Operation identify;
         private Operation invoke;
         private final Map<String, Route> routes = new LinkedHashMap<>();
+        private final Map<ResourceAction, Route> resourceRoutes = new LinkedHashMap<>();
 
         private Builder() {
         }
@@ -136,6 +157,23 @@ public final class Dispatcher {
         /** Routes an Action whose body must be the given element, which the operation reads. */
         public Builder on(String action, Operation operation, QName requiredBody) {
             return add(action, new Route(operation, requiredBody, true));
+        }
+
+        /** Routes an Action on one resource URI, ahead of the Action's own route; the operation reads no body. */
+        public Builder on(String action, String resourceUri, Operation operation) {
+            return add(ResourceAction.of(action, resourceUri), new Route(operation, null, false));
+        }
+
+        /** Routes an Action on one resource URI whose body must be the given element, which the operation reads. */
+        public Builder on(String action, String resourceUri, Operation operation, QName requiredBody) {
+            return add(ResourceAction.of(action, resourceUri), new Route(operation, requiredBody, true));
+        }
+
+        private Builder add(ResourceAction key, Route route) {
+            if (resourceRoutes.putIfAbsent(key, route) != null) {
+                throw new IllegalArgumentException("Action routed twice on " + key.resourceUri() + ": " + key.action());
+            }
+            return this;
         }
 
         private Builder add(String action, Route route) {

@@ -62,6 +62,9 @@ public final class FaultTable {
                 P + "The request uses a feature that the service does not support.");
         put(FaultKind.INVALID_SELECTORS, SENDER, w("InvalidSelectors"), Actions.FAULT_WSMAN, 2150858843L,
                 "The WS-Management service cannot process the request because the request contained invalid selectors for the resource.");
+        // ERROR_WSMAN_INVALID_OPTIONS 0x80338039: "wsman, code=Sender, subcode=WS-Management InvalidOptions" (wsmerror.h).
+        put(FaultKind.INVALID_OPTIONS, SENDER, w("InvalidOptions"), Actions.FAULT_WSMAN, 2150858809L,
+                P + "One or more options are not valid.");
         put(FaultKind.INVALID_PARAMETER, SENDER, w("InvalidParameter"), Actions.FAULT_WSMAN, 2150858810L,
                 P + "A parameter of the method is invalid.");
         // ERROR_WSMAN_INVALID_REPRESENTATION 0x80338015: "wsa, code=Sender, subcode=wxf:InvalidRepresentation"

@@ -79,15 +79,28 @@ final class CimXmlWriter {
 
     /** Returns the DSP0201 text of a value of the property's type. */
     private static String text(CimClass cls, CimProperty p, Object v) {
-        CimType type = p.type();
-        if (type.isInteger() && v instanceof Long l) {
-            try {
-                return Long.toString(type.checkRange(l));
-            } catch (IllegalArgumentException e) {
-                throw new CimXmlException("The property " + p.name() + " of " + cls.name() + ": " + e.getMessage() + ".");
-            }
+        String text;
+        try {
+            text = valueText(p.type(), v);
+        } catch (IllegalArgumentException e) {
+            throw new CimXmlException("The property " + p.name() + " of " + cls.name() + ": " + e.getMessage() + ".");
         }
-        String text = switch (type) {
+        if (text == null) {
+            throw mismatch(cls, p, v);
+        }
+        return text;
+    }
+
+    /**
+     * Returns the DSP0201 text of a value of a type, or null when the value is not of that type.
+     *
+     * @throws IllegalArgumentException when an integer is out of the type's range
+     */
+    static String valueText(CimType type, Object v) {
+        if (type.isInteger() && v instanceof Long l) {
+            return Long.toString(type.checkRange(l));
+        }
+        return switch (type) {
             case BOOLEAN -> v instanceof Boolean b ? (b ? "TRUE" : "FALSE") : null;
             case STRING -> v instanceof String s ? s : null;
             case CHAR16 -> v instanceof String s && s.length() == 1 ? s : null;
@@ -95,10 +108,6 @@ final class CimXmlWriter {
             case DATETIME -> v instanceof CimDateTime dt ? dt.toCim() : null;
             default -> null;
         };
-        if (text == null) {
-            throw mismatch(cls, p, v);
-        }
-        return text;
     }
 
     private static CimXmlException mismatch(CimClass cls, CimProperty p, Object v) {

@@ -1,8 +1,10 @@
 package hvemu.cim.schema;
 
 import hvemu.cim.CimClass;
+import hvemu.cim.ClassDeclaration;
 import hvemu.cim.CimMethod;
 import hvemu.cim.CimProperty;
+import hvemu.cim.Qualifiers;
 import hvemu.cim.schema.MofDeclarations.ClassDecl;
 import hvemu.cim.schema.MofDeclarations.MethodDecl;
 import hvemu.cim.schema.MofDeclarations.PropertyDecl;
@@ -39,6 +41,15 @@ final class SchemaBuilder {
         return new Schema(namespace, classes.values());
     }
 
+    /** What the declaration itself writes: the class's qualifiers and those of each feature it names. */
+    private static ClassDeclaration declaration(ClassDecl d) {
+        Map<String, Qualifiers> properties = new LinkedHashMap<>();
+        d.properties().forEach(p -> properties.put(p.name(), p.qualifiers()));
+        Map<String, Qualifiers> methods = new LinkedHashMap<>();
+        d.methods().forEach(m -> methods.put(m.name(), m.qualifiers()));
+        return new ClassDeclaration(d.qualifiers(), properties, methods);
+    }
+
     private static CimClass resolve(ClassDecl d, CimClass parent) {
         Map<String, CimProperty> properties = new LinkedHashMap<>();
         Map<String, CimMethod> methods = new LinkedHashMap<>();
@@ -69,7 +80,7 @@ final class SchemaBuilder {
         if (parent != null && parent.isAssociation()) {
             qualifiers.putIfAbsent("Association", Boolean.TRUE);
         }
-        return new CimClass(d.name(), d.superclass(), hvemu.cim.Qualifiers.of(qualifiers), properties.values(),
-                methods.values());
+        return new CimClass(d.name(), d.superclass(), Qualifiers.of(qualifiers), properties.values(),
+                methods.values(), declaration(d));
     }
 }
