@@ -14,8 +14,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** The {@code hvemu} command line: options only; the work is {@link Emulator}'s. */
-@Command(name = "hvemu", mixinStandardHelpOptions = true, version = "hvemu 0.1.0",
-        description = "Emulates the Windows Hyper-V cluster WMI provider (root/HyperVCluster/v2) over WS-Management.")
+@Command(name = "hvemu", mixinStandardHelpOptions = true, version = "hvemu 0.1.0", sortOptions = false,
+        usageHelpWidth = 100, description = "Emulates the Windows Hyper-V cluster WMI provider (root/HyperVCluster/v2) over WS-Management.")
 public final class HvemuCommand implements Callable<Integer> {
     @Option(names = "--host", defaultValue = "127.0.0.1",
             description = "Address to listen on (default: ${DEFAULT-VALUE}). Any other than loopback needs --user.")
@@ -24,8 +24,12 @@ public final class HvemuCommand implements Callable<Integer> {
     @Option(names = "--port", defaultValue = "5985", description = "HTTP port (default: ${DEFAULT-VALUE}; 0 picks one).")
     int port;
 
-    @Option(names = "--no-http", description = "Serve no plain HTTP, only HTTPS (needs --https-port).")
-    boolean noHttp;
+    @Option(names = "--user", description = "User name for HTTP Basic authentication.")
+    String user;
+
+    @Option(names = "--password", paramLabel = "<pw>", arity = "0..1", interactive = true,
+            description = "Password for --user (prompted when given without a value).")
+    String password;
 
     @Option(names = "--https-port", paramLabel = "<port>",
             description = "HTTPS port (5986 by convention; 0 picks one). No HTTPS unless given.")
@@ -44,26 +48,22 @@ public final class HvemuCommand implements Callable<Integer> {
             description = "Where the self-signed HTTPS certificate is generated and kept (default: ~/.hvemu).")
     Path dataDir;
 
+    @Option(names = "--no-http", description = "Serve no plain HTTP, only HTTPS (needs --https-port).")
+    boolean noHttp;
+
     @Option(names = "--allow-unencrypted",
             description = "Accept Basic over plain HTTP on a listener beyond loopback (WinRM's AllowUnencrypted).")
     boolean allowUnencrypted;
 
-    @Option(names = "--user", description = "User name for HTTP Basic authentication.")
-    String user;
-
-    @Option(names = "--password", paramLabel = "<pw>", arity = "0..1", interactive = true,
-            description = "Password for --user (prompted when given without a value).")
-    String password;
-
-    @Option(names = "--max-request-size", defaultValue = "" + TransportSettings.DEFAULT_MAX_REQUEST_BYTES,
+    @Option(names = "--max-request-size", paramLabel = "<n>", defaultValue = "" + TransportSettings.DEFAULT_MAX_REQUEST_BYTES,
             description = "Largest request body in bytes; larger ones get HTTP 413 (default: ${DEFAULT-VALUE}).")
     int maxRequestBytes;
 
-    @Option(names = "--product-vendor", defaultValue = ServiceIdentity.DEFAULT_PRODUCT_VENDOR,
+    @Option(names = "--product-vendor", paramLabel = "<v>", defaultValue = ServiceIdentity.DEFAULT_PRODUCT_VENDOR,
             description = "Vendor reported by Identify (default: ${DEFAULT-VALUE}).")
     String productVendor;
 
-    @Option(names = "--product-version", defaultValue = ServiceIdentity.DEFAULT_PRODUCT_VERSION,
+    @Option(names = "--product-version", paramLabel = "<v>", defaultValue = ServiceIdentity.DEFAULT_PRODUCT_VERSION,
             description = "Version reported by authenticated Identify (default: ${DEFAULT-VALUE}).")
     String productVersion;
 

@@ -20,12 +20,12 @@ import java.util.HexFormat;
  *
  * <p>The first entry of the keystore that holds a private key is the one served. Immutable.
  */
-public final class ServerCertificate {
+final class ServerCertificate {
     /**
      * The password of the keystore generated in the data directory. It is no secret: the file's
      * permissions (its owner's only) protect the key, and the password lets tools such as keytool open it.
      */
-    public static final String GENERATED_KEYSTORE_PASSWORD = "hvemu";
+    static final String GENERATED_KEYSTORE_PASSWORD = "hvemu";
 
     private final KeyStore keyStore;
     private final String password;
@@ -48,7 +48,7 @@ public final class ServerCertificate {
      * @throws IllegalStateException when the keystore cannot be read; the message says why (no such file,
      *     not a keystore, wrong password, no key)
      */
-    public static ServerCertificate of(HttpsSettings https, String host) {
+    static ServerCertificate of(HttpsSettings https, String host) {
         return https.keystore() == null ? SelfSignedCertificate.inDataDir(https.dataDir(), host)
                 : load(https.keystore(), https.keystorePassword());
     }
@@ -58,7 +58,7 @@ public final class ServerCertificate {
      *
      * @throws IllegalStateException when it cannot be read; the message names the file and the reason
      */
-    public static ServerCertificate load(Path file, String password) {
+    static ServerCertificate load(Path file, String password) {
         if (!Files.isRegularFile(file)) {
             throw new IllegalStateException("no keystore at " + file);
         }
@@ -98,12 +98,12 @@ public final class ServerCertificate {
     }
 
     /** Returns the certificate served. */
-    public X509Certificate certificate() {
+    X509Certificate certificate() {
         return certificate;
     }
 
     /** Returns the keystore file it was read from. */
-    public Path path() {
+    Path path() {
         return path;
     }
 
@@ -111,12 +111,12 @@ public final class ServerCertificate {
      * Returns the SHA-256 fingerprint of the certificate as colon-separated upper-case hex pairs, the form
      * {@code keytool -list} and {@code openssl x509 -fingerprint -sha256} print.
      */
-    public String sha256Fingerprint() {
+    String sha256Fingerprint() {
         return fingerprint(certificate);
     }
 
     /** Returns the SHA-256 fingerprint of a certificate, as {@link #sha256Fingerprint()} writes it. */
-    public static String fingerprint(X509Certificate certificate) {
+    static String fingerprint(X509Certificate certificate) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(certificate.getEncoded());
             return HexFormat.ofDelimiter(":").withUpperCase().formatHex(digest);
