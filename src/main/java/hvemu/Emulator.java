@@ -28,32 +28,36 @@ import hvemu.provider.pool.ResourcePoolConfigurationServiceProvider;
 import hvemu.provider.pool.ResourcePoolInstanceProvider;
 import hvemu.repository.InMemoryInstanceRepository;
 import hvemu.transport.Credentials;
+import hvemu.transport.HttpsSettings;
 import hvemu.transport.TransportSettings;
 import hvemu.transport.WsmanHttpServer;
 import hvemu.wsman.Actions;
 import hvemu.wsman.Dispatcher;
 import hvemu.wsman.EndpointSettings;
 import hvemu.wsman.WsmanEndpoint;
-import java.net.InetAddress;
 import java.net.URI;
-import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 import javax.xml.namespace.QName;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A running hvemu: the WS-Man endpoint on its HTTP port, serving the CIM model loaded from MOF.
+ * A running hvemu: the WS-Man endpoint on its HTTP and HTTPS ports, serving the CIM model loaded from MOF.
  *
  * <p>Build one with {@link #builder()}, then {@link #start()}; {@link #close()} stops it. Defaults are
- * WinRM's: 127.0.0.1, port 5985, a 500 KB request limit, and the vendor and version of a Windows Server
- * 2022 host. Listening on any address but loopback requires credentials.
+ * WinRM's: 127.0.0.1, HTTP on port 5985 and no HTTPS, a 500 KB request limit, and the vendor and version
+ * of a Windows Server 2022 host. Listening on any address but loopback requires credentials, and Basic
+ * over plain HTTP there is refused unless unencrypted traffic is allowed.
  */
 public final class Emulator implements AutoCloseable {
+    /** Where the self-signed HTTPS certificate is kept unless told otherwise: {@code ~/.hvemu}. */
+    public static final Path DEFAULT_DATA_DIR = Path.of(System.getProperty("user.home"), ".hvemu");
+
     private static final Logger LOG = LoggerFactory.getLogger(Emulator.class);
 
     private final WsmanHttpServer server;
@@ -61,10 +65,13 @@ public final class Emulator implements AutoCloseable {
     private final JobEngine jobs;
 
     private Emulator(Builder b) {
-        List<String> profiles = new ArrayList<>();
-        if (b.credentials != null) {
-            profiles.add(ServiceIdentity.HTTP_BASIC);
-        }
+        TransportSettings transport = new TransportSettings(b.host, b.http ? b.port : TransportSettings.NO_PORT,
+                b.httpsPort == null ? null : new HttpsSettings(b.httpsPort, b.keystore, b.keystorePassword, b.dataDir),
+                b.credentials, b.maxRequestBytes, b.allowUnencrypted);
+        // Each listener reports what it accepts; the HTTP one accepts Basic only where it is allowed.
+        List<String> httpProfiles = b.credentials != null && transport.basicOverHttp()
+                ? List.of(ServiceIdentity.HTTP_BASIC) : List.of();
+        List<String> httpsProfiles = b.credentials != null ? List.of(ServiceIdentity.HTTPS_BASIC) : List.of();
         MofLoader.Model model = MofLoader.load(MofSource.classpath(MofLoader.SCHEMA),
                 b.topology == null ? MofSource.classpath(MofLoader.DEFAULT_TOPOLOGY) : MofSource.file(b.topology));
         InMemoryInstanceRepository repository = new InMemoryInstanceRepository(model.schema(), model.instances());
@@ -79,9 +86,14 @@ public final class Emulator implements AutoCloseable {
                 .refresh(jobs::catchUp)
                 .build();
         EnumerationContexts contexts = new EnumerationContexts(b.clock::now, b.enumerationExpiry);
-        dispatcher = dispatcher(new ServiceIdentity(b.productVendor, b.productVersion, profiles), providers, contexts);
+        dispatcher = dispatcher(new ServiceIdentity(b.productVendor, b.productVersion, httpProfiles, httpsProfiles),
+                providers, contexts);
         WsmanEndpoint endpoint = new WsmanEndpoint(dispatcher, EndpointSettings.defaults());
-        server = new WsmanHttpServer(new TransportSettings(b.host, b.port, b.credentials, b.maxRequestBytes), endpoint);
+        server = new WsmanHttpServer(transport, endpoint);
+        if (b.credentials != null && server.servesHttp() && !transport.basicOverHttp()) {
+            LOG.warn("Basic authentication over plain HTTP on {} will be refused (401): the listener is not on "
+                    + "loopback; use HTTPS, or give --allow-unencrypted", b.host);
+        }
     }
 
     /** Returns the route table: every Action the service answers, and its operation. */
@@ -118,7 +130,7 @@ public final class Emulator implements AutoCloseable {
     /**
      * Starts serving.
      *
-     * @throws IllegalStateException when the port cannot be bound
+     * @throws IllegalStateException when a port cannot be bound
      */
     public Emulator start() {
         try {
@@ -127,13 +139,34 @@ public final class Emulator implements AutoCloseable {
             close();
             throw new IllegalStateException("cannot listen: " + e.getMessage(), e);
         }
-        LOG.info("hvemu listening on {}", endpointUri());
+        List<URI> endpoints = new ArrayList<>();
+        if (server.servesHttp()) {
+            endpoints.add(endpointUri());
+        }
+        if (server.servesHttps()) {
+            endpoints.add(httpsEndpointUri());
+        }
+        LOG.info("hvemu listening on {}", endpoints.stream().map(URI::toString).collect(Collectors.joining(" and ")));
         return this;
     }
 
-    /** Returns the URL of the WS-Man endpoint, e.g. {@code http://127.0.0.1:5985/wsman}. */
+    /**
+     * Returns the URL of the WS-Man endpoint over plain HTTP, e.g. {@code http://127.0.0.1:5985/wsman}.
+     *
+     * @throws IllegalStateException when the emulator serves HTTPS only
+     */
     public URI endpointUri() {
         return server.endpointUri();
+    }
+
+    /**
+     * Returns the URL of the WS-Man endpoint over HTTPS, e.g. {@code https://127.0.0.1:5986/wsman}, with the
+     * port bound when 0 was asked.
+     *
+     * @throws IllegalStateException when the emulator serves no HTTPS
+     */
+    public URI httpsEndpointUri() {
+        return server.httpsEndpointUri();
     }
 
     /** Returns the job engine: its clock and progression, and control of stepped jobs. */
@@ -141,9 +174,22 @@ public final class Emulator implements AutoCloseable {
         return jobs;
     }
 
-    /** Returns the HTTP port. */
+    /**
+     * Returns the HTTP port.
+     *
+     * @throws IllegalStateException when the emulator serves HTTPS only
+     */
     public int port() {
         return server.port();
+    }
+
+    /**
+     * Returns the HTTPS port.
+     *
+     * @throws IllegalStateException when the emulator serves no HTTPS
+     */
+    public int httpsPort() {
+        return server.httpsPort();
     }
 
     /** Stops serving and releases the port. */
@@ -160,6 +206,12 @@ public final class Emulator implements AutoCloseable {
     public static final class Builder {
         private String host = "127.0.0.1";
         private int port = 5985;
+        private boolean http = true;
+        private Integer httpsPort;
+        private Path keystore;
+        private String keystorePassword;
+        private Path dataDir = DEFAULT_DATA_DIR;
+        private boolean allowUnencrypted;
         private Credentials credentials;
         private int maxRequestBytes = TransportSettings.DEFAULT_MAX_REQUEST_BYTES;
         private String productVendor = ServiceIdentity.DEFAULT_PRODUCT_VENDOR;
@@ -181,6 +233,47 @@ public final class Emulator implements AutoCloseable {
         /** Sets the port; 0 picks a free one. 5985 by default. */
         public Builder port(int port) {
             this.port = port;
+            return this;
+        }
+
+        /** Serves plain HTTP (the default) or not; without it, {@link #httpsPort(int)} must be given. */
+        public Builder http(boolean http) {
+            this.http = http;
+            return this;
+        }
+
+        /** Serves HTTPS on this port too; 0 picks a free one (5986 by WinRM's convention). No HTTPS by default. */
+        public Builder httpsPort(int httpsPort) {
+            this.httpsPort = httpsPort;
+            return this;
+        }
+
+        /**
+         * Serves HTTPS with the key and certificate of this PKCS12 or JKS keystore, whose key has the
+         * keystore's password (null is the empty one), instead of the self-signed certificate of the data
+         * directory.
+         */
+        public Builder keystore(Path keystore, String password) {
+            this.keystore = keystore;
+            this.keystorePassword = password;
+            return this;
+        }
+
+        /**
+         * Sets where the self-signed HTTPS certificate is generated on first start and kept;
+         * {@link #DEFAULT_DATA_DIR} by default.
+         */
+        public Builder dataDir(Path dataDir) {
+            this.dataDir = dataDir;
+            return this;
+        }
+
+        /**
+         * Accepts Basic credentials over plain HTTP on a listener beyond loopback, as WinRM's
+         * {@code AllowUnencrypted} does; refused by default (on loopback they are always accepted).
+         */
+        public Builder allowUnencrypted(boolean allowUnencrypted) {
+            this.allowUnencrypted = allowUnencrypted;
             return this;
         }
 
@@ -235,24 +328,27 @@ public final class Emulator implements AutoCloseable {
         /**
          * Returns the configured emulator, not yet started.
          *
-         * @throws IllegalStateException when it would listen beyond loopback without credentials
+         * @throws IllegalStateException when it would listen beyond loopback without credentials, would not
+         *     listen at all, or the HTTPS keystore cannot be read (the message says why)
+         * @throws IllegalArgumentException when a port is out of range
          * @throws hvemu.cim.schema.MofException when the schema or topology cannot be loaded; its
          *     message names the file, line and column
          */
         public Emulator build() {
-            if (credentials == null && !isLoopback(host)) {
+            if (credentials == null && !TransportSettings.isLoopback(host)) {
                 throw new IllegalStateException("refusing to listen on " + host
                         + " without credentials: give --user and --password, or listen on 127.0.0.1");
             }
-            return new Emulator(this);
-        }
-
-        private static boolean isLoopback(String host) {
-            try {
-                return InetAddress.getByName(host).isLoopbackAddress();
-            } catch (UnknownHostException e) {
-                throw new IllegalStateException("unknown host to listen on: " + host, e);
+            if (!http && httpsPort == null) {
+                throw new IllegalStateException("no listener: without HTTP, give an HTTPS port (--https-port)");
             }
+            if (keystore != null && httpsPort == null) {
+                throw new IllegalStateException("a keystore is given but no HTTPS port (--https-port)");
+            }
+            if (http && port < 0) {
+                throw new IllegalArgumentException("port must be 0 to 65535: " + port);
+            }
+            return new Emulator(this);
         }
     }
 }

@@ -22,6 +22,28 @@ class EmulatorTest {
     }
 
     @Test
+    void refusesToListenNowhere() {
+        assertThatThrownBy(() -> Emulator.builder().http(false).build())
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("no listener: without HTTP, give an HTTPS port (--https-port)");
+    }
+
+    @Test
+    void refusesAKeystoreWithoutAnHttpsPort() {
+        assertThatThrownBy(() -> Emulator.builder().keystore(java.nio.file.Path.of("server.p12"), "pw").build())
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("a keystore is given but no HTTPS port (--https-port)");
+    }
+
+    @Test
+    void servesNoHttpsUnlessAsked() {
+        try (Emulator emulator = Emulator.builder().port(0).build().start()) {
+            assertThatThrownBy(emulator::httpsEndpointUri).isInstanceOf(IllegalStateException.class)
+                    .hasMessage("no HTTPS listener");
+        }
+    }
+
+    @Test
     void listensOnLoopbackByDefault() {
         try (Emulator emulator = Emulator.builder().port(0).build().start()) {
             assertThat(emulator.endpointUri().toString()).startsWith("http://127.0.0.1:").endsWith("/wsman");

@@ -2,10 +2,11 @@ package hvemu.operations;
 
 import hvemu.wsman.binding.identity.IdentifyResponse;
 import hvemu.wsman.binding.identity.ObjectFactory;
+import java.util.List;
 
 /**
  * WS-Man Identify (DSP0226 §11): protocol version, vendor and product version, and for authenticated
- * clients the security profiles.
+ * clients the security profiles of the listener the request arrived on (HTTP or HTTPS).
  *
  * <p>Unauthenticated requests ({@code WSMANIDENTIFY: unauthenticated}) get the OS version hidden and no
  * security profiles, as Windows answers them (wire.md §3.1). The reply has no addressing headers.
@@ -29,9 +30,10 @@ public final class IdentifyOperation implements Operation {
         response.setProductVendor(identity.productVendor());
         if (request.authenticated()) {
             response.setProductVersion(identity.productVersion());
-            if (!identity.securityProfiles().isEmpty()) {
+            List<String> offered = identity.securityProfiles(request.secure());
+            if (!offered.isEmpty()) {
                 IdentifyResponse.SecurityProfiles profiles = new IdentifyResponse.SecurityProfiles();
-                profiles.getSecurityProfileName().addAll(identity.securityProfiles());
+                profiles.getSecurityProfileName().addAll(offered);
                 response.setSecurityProfiles(profiles);
             }
         } else {

@@ -16,6 +16,7 @@ import java.util.Objects;
  * @param operationTimeout how long the client waits, after the server's clamp
  * @param locale the {@code w:Locale} language, or null
  * @param authenticated whether the client proved its credentials (false only for an unauthenticated Identify)
+ * @param secure whether the request came over TLS (the HTTPS listener)
  * @param body the request body
  */
 public record OperationRequest(
@@ -27,6 +28,7 @@ public record OperationRequest(
         Duration operationTimeout,
         String locale,
         boolean authenticated,
+        boolean secure,
         RequestBody body) {
 
     /** The option with which the MI client asks for null arrays marked IsNullArray (wire.md §4.2). */

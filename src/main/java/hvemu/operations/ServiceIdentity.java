@@ -11,22 +11,32 @@ import java.util.regex.Pattern;
  * @param productVendor {@code wsmid:ProductVendor}, "Microsoft Corporation" by default
  * @param productVersion {@code wsmid:ProductVersion} for authenticated requests, in Windows' form
  *     {@code OS: <version> SP: <sp> Stack: <stack>}
- * @param securityProfiles the {@code wsmid:SecurityProfileName} URIs of the enabled authentication schemes
+ * @param httpProfiles the {@code wsmid:SecurityProfileName} URIs the plain HTTP listener offers
+ * @param httpsProfiles the {@code wsmid:SecurityProfileName} URIs the HTTPS listener offers
  */
-public record ServiceIdentity(String productVendor, String productVersion, List<String> securityProfiles) {
+public record ServiceIdentity(String productVendor, String productVersion, List<String> httpProfiles,
+        List<String> httpsProfiles) {
     /** Windows Server 2022, the oldest release with the current Hyper-V cluster provider in support. */
     public static final String DEFAULT_PRODUCT_VERSION = "OS: 10.0.20348 SP: 0.0 Stack: 3.0";
     /** The vendor every Windows WinRM service reports. */
     public static final String DEFAULT_PRODUCT_VENDOR = "Microsoft Corporation";
-    /** Profile name of HTTP Basic authentication (DSP0226 §C.3). */
+    /** Profile name of HTTP Basic authentication (DSP0226 Annex C.3.1). */
     public static final String HTTP_BASIC = "http://schemas.dmtf.org/wbem/wsman/1/wsman/secprofile/http/basic";
+    /** Profile name of HTTP Basic authentication over TLS (DSP0226 Annex C.3.3; MS-WSMV 2.2.4.34). */
+    public static final String HTTPS_BASIC = "http://schemas.dmtf.org/wbem/wsman/1/wsman/secprofile/https/basic";
 
     private static final Pattern WINDOWS_VERSION = Pattern.compile("OS: \\S+ SP: \\S+ (Stack: .*)");
 
     public ServiceIdentity {
         Objects.requireNonNull(productVendor, "productVendor");
         Objects.requireNonNull(productVersion, "productVersion");
-        securityProfiles = List.copyOf(securityProfiles);
+        httpProfiles = List.copyOf(httpProfiles);
+        httpsProfiles = List.copyOf(httpsProfiles);
+    }
+
+    /** Returns the profiles of the listener a request arrived on: the HTTPS one when {@code secure}. */
+    public List<String> securityProfiles(boolean secure) {
+        return secure ? httpsProfiles : httpProfiles;
     }
 
     /**

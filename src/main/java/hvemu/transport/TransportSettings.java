@@ -1,26 +1,58 @@
 package hvemu.transport;
 
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.util.Objects;
 
 /**
- * Where and how the HTTP transport listens.
+ * Where and how the transport listens: an HTTP listener, an HTTPS listener, or both, on one address.
  *
  * @param host the address to bind; 127.0.0.1 unless told otherwise
- * @param port the port; 0 picks a free one
+ * @param port the HTTP port; 0 picks a free one, {@link #NO_PORT} serves no plain HTTP
+ * @param https the HTTPS listener, or null for none
  * @param credentials the one user that may call the service, or null for an open service
  * @param maxRequestBytes the largest request body accepted; larger ones get HTTP 413
+ * @param allowUnencrypted whether Basic is accepted over plain HTTP on a listener beyond loopback, as
+ *     WinRM's {@code AllowUnencrypted} setting allows it
  */
-public record TransportSettings(String host, int port, Credentials credentials, int maxRequestBytes) {
+public record TransportSettings(String host, int port, HttpsSettings https, Credentials credentials,
+        int maxRequestBytes, boolean allowUnencrypted) {
     /** WinRM's MaxEnvelopeSizekb default, 500 KB. */
     public static final int DEFAULT_MAX_REQUEST_BYTES = 512_000;
+    /** The HTTP port of a transport that serves HTTPS only. */
+    public static final int NO_PORT = -1;
 
     public TransportSettings {
         Objects.requireNonNull(host, "host");
-        if (port < 0 || port > 65535) {
+        if (port < NO_PORT || port > 65535) {
             throw new IllegalArgumentException("port must be 0 to 65535: " + port);
+        }
+        if (port == NO_PORT && https == null) {
+            throw new IllegalArgumentException("no listener: give an HTTP port, an HTTPS port, or both");
         }
         if (maxRequestBytes < 8192) {
             throw new IllegalArgumentException("maxRequestBytes must be at least 8192: " + maxRequestBytes);
+        }
+    }
+
+    /**
+     * Returns true when Basic credentials are accepted on the plain HTTP listener: it listens on loopback,
+     * where they never cross a network, or {@link #allowUnencrypted} says so.
+     */
+    public boolean basicOverHttp() {
+        return allowUnencrypted || isLoopback(host);
+    }
+
+    /**
+     * Returns true when {@code host} names a loopback address.
+     *
+     * @throws IllegalStateException when the host cannot be resolved
+     */
+    public static boolean isLoopback(String host) {
+        try {
+            return InetAddress.getByName(host).isLoopbackAddress();
+        } catch (UnknownHostException e) {
+            throw new IllegalStateException("unknown host to listen on: " + host, e);
         }
     }
 }

@@ -24,6 +24,10 @@ import org.slf4j.LoggerFactory;
  *       {@code WSMANIDENTIFY: unauthenticated} with a small body that is an Identify, which Windows
  *       answers without credentials. Failures get 401 with {@code WWW-Authenticate: Basic realm="WSMAN"}
  *       and no body.</li>
+ *   <li>Basic credentials over plain HTTP are refused on a listener beyond loopback unless unencrypted
+ *       traffic is allowed, as WinRM refuses them while {@code AllowUnencrypted} is false: 401, no body,
+ *       and no Basic challenge, whatever the credentials (so the password is not even checked). Over
+ *       HTTPS, and over HTTP on loopback, Basic is checked as above.</li>
  *   <li>A body over the limit gets 413 and the connection closes (the rest of a body up to 16 MiB is read
  *       first, so a client that writes before it reads sees the 413); an empty body (an authentication probe) gets 200 and no body.</li>
  *   <li>Replies go out with a Content-Length (not chunked), WinRM's Content-Type and Server header.</li>
@@ -42,10 +46,17 @@ final class WsmanFilter extends HttpFilter {
 
     private final transient Credentials credentials;
     private final int maxRequestBytes;
+    private final boolean basicOverHttp;
 
-    WsmanFilter(Credentials credentials, int maxRequestBytes) {
+    /**
+     * @param credentials the one user, or null for an open service
+     * @param maxRequestBytes the largest body accepted
+     * @param basicOverHttp whether Basic is accepted on a request that did not come over TLS
+     */
+    WsmanFilter(Credentials credentials, int maxRequestBytes, boolean basicOverHttp) {
         this.credentials = credentials;
         this.maxRequestBytes = maxRequestBytes;
+        this.basicOverHttp = basicOverHttp;
     }
 
     @Override
@@ -62,6 +73,15 @@ final class WsmanFilter extends HttpFilter {
                 && "unauthenticated".equalsIgnoreCase(request.getHeader("WSMANIDENTIFY"));
         Principal principal = null;
         if (!unauthenticatedIdentify) {
+            if (credentials != null && !request.isSecure() && !basicOverHttp) {
+                // pywinrm #59 and #79, packer #6205: Windows answers 401 to Basic over HTTP while
+                // AllowUnencrypted is false; it offers Negotiate there, which hvemu does not speak.
+                LOG.debug("401 for {}: Basic over unencrypted HTTP is not allowed on this listener",
+                        request.getRemoteAddr());
+                discard(request, response);
+                empty(response, HttpServletResponse.SC_UNAUTHORIZED);
+                return;
+            }
             if (credentials != null && !credentials.acceptsBasic(authorization)) {
                 LOG.debug("401 for {}: {}", request.getRemoteAddr(), authorization == null ? "no credentials" : "wrong credentials");
                 discard(request, response);

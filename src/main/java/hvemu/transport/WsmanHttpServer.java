@@ -7,53 +7,103 @@ import java.util.EnumSet;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
+import org.eclipse.jetty.server.ConnectionFactory;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.SecureRequestCustomizer;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.SslConnectionFactory;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * The Jetty server that serves the WS-Man endpoint on {@code POST /wsman}.
+ * The Jetty server that serves the WS-Man endpoint on {@code POST /wsman}, over HTTP, HTTPS or both.
  *
- * <p>Start it once; {@link #stop()} releases the port. Not thread-safe for start and stop; serving is.
+ * <p>Both listeners share one endpoint and one {@link WsmanFilter}: a request is handled alike whichever
+ * it arrives on, but for Basic over plain HTTP beyond loopback ({@link TransportSettings#basicOverHttp()}).
+ * Start it once; {@link #stop()} releases the ports. Not thread-safe for start and stop; serving is.
  */
 public final class WsmanHttpServer {
     /** The path WinRM listens on. */
     public static final String PATH = "/wsman";
     /** Windows closes idle connections after about two minutes (wire.md §6). */
     private static final long IDLE_TIMEOUT_MS = 120_000;
+    private static final Logger LOG = LoggerFactory.getLogger(WsmanHttpServer.class);
 
     private final Server server;
-    private final ServerConnector connector;
+    private final ServerConnector http;
+    private final ServerConnector https;
+    private final ServerCertificate certificate;
     private final String host;
 
+    /**
+     * Configures the server; the HTTPS certificate is read, or generated, now.
+     *
+     * @throws IllegalStateException when the HTTPS keystore cannot be read
+     */
     public WsmanHttpServer(TransportSettings settings, WsmanEndpoint endpoint) {
         this.host = settings.host();
         QueuedThreadPool threads = new QueuedThreadPool(64, 4);
         threads.setName("hvemu-http");
         server = new Server(threads);
-        HttpConfiguration http = new HttpConfiguration();
-        http.setSendServerVersion(false);
-        http.setSendDateHeader(true);
-        connector = new ServerConnector(server, 1, 1, new HttpConnectionFactory(http));
-        connector.setHost(settings.host());
-        connector.setPort(settings.port());
-        connector.setIdleTimeout(IDLE_TIMEOUT_MS);
-        server.addConnector(connector);
+        HttpConfiguration config = new HttpConfiguration();
+        config.setSendServerVersion(false);
+        config.setSendDateHeader(true);
+        if (settings.port() == TransportSettings.NO_PORT) {
+            http = null;
+        } else {
+            http = connector(settings.port(), new HttpConnectionFactory(config));
+        }
+        if (settings.https() == null) {
+            https = null;
+            certificate = null;
+        } else {
+            certificate = ServerCertificate.of(settings.https(), settings.host());
+            HttpConfiguration secure = new HttpConfiguration(config);
+            // WinRM clients are told to skip the name check (-SkipCNCheck, server_cert_validation='ignore'):
+            // a name the certificate does not hold must not turn into Jetty's 400 "Invalid SNI".
+            secure.addCustomizer(new SecureRequestCustomizer(false));
+            https = connector(settings.https().port(),
+                    new SslConnectionFactory(tls(certificate), "http/1.1"), new HttpConnectionFactory(secure));
+        }
 
         ServletContextHandler context = new ServletContextHandler("/", ServletContextHandler.NO_SESSIONS);
         context.addEventListener(new MetroEndpoints(endpoint));
-        context.addFilter(new FilterHolder(new WsmanFilter(settings.credentials(), settings.maxRequestBytes())),
-                PATH, EnumSet.of(DispatcherType.REQUEST));
+        context.addFilter(new FilterHolder(new WsmanFilter(settings.credentials(), settings.maxRequestBytes(),
+                settings.basicOverHttp())), PATH, EnumSet.of(DispatcherType.REQUEST));
         context.addServlet(new ServletHolder(new WsmanServlet()), PATH);
         server.setHandler(context);
         server.setStopAtShutdown(false);
     }
 
+    private ServerConnector connector(int port, ConnectionFactory... factories) {
+        ServerConnector connector = new ServerConnector(server, 1, 1, factories);
+        connector.setHost(host);
+        connector.setPort(port);
+        connector.setIdleTimeout(IDLE_TIMEOUT_MS);
+        server.addConnector(connector);
+        return connector;
+    }
+
+    private static SslContextFactory.Server tls(ServerCertificate certificate) {
+        SslContextFactory.Server tls = new SslContextFactory.Server();
+        tls.setKeyStore(certificate.keyStore());
+        tls.setKeyStorePassword(certificate.password());
+        tls.setCertAlias(certificate.alias());
+        return tls;
+    }
+
     /** Starts listening. */
     public void start() throws Exception {
         server.start();
+        if (certificate != null) {
+            LOG.info("HTTPS certificate {} from {}, SHA-256 fingerprint {}",
+                    certificate.certificate().getSubjectX500Principal().getName(), certificate.path(),
+                    certificate.sha256Fingerprint());
+        }
     }
 
     /** Stops listening and waits for exchanges in progress. */
@@ -61,14 +111,53 @@ public final class WsmanHttpServer {
         server.stop();
     }
 
-    /** Returns the port listened on (the chosen one when the settings said 0). */
+    /**
+     * Returns the HTTP port listened on (the chosen one when the settings said 0).
+     *
+     * @throws IllegalStateException when there is no HTTP listener
+     */
     public int port() {
-        return connector.getLocalPort();
+        return listener(http, "HTTP").getLocalPort();
     }
 
-    /** Returns the URL of the endpoint. */
+    /**
+     * Returns the HTTPS port listened on (the chosen one when the settings said 0).
+     *
+     * @throws IllegalStateException when there is no HTTPS listener
+     */
+    public int httpsPort() {
+        return listener(https, "HTTPS").getLocalPort();
+    }
+
+    /** Returns true when there is an HTTP listener. */
+    public boolean servesHttp() {
+        return http != null;
+    }
+
+    /** Returns true when there is an HTTPS listener. */
+    public boolean servesHttps() {
+        return https != null;
+    }
+
+    /** Returns the HTTP URL of the endpoint; see {@link #port()}. */
     public URI endpointUri() {
-        String h = host.contains(":") ? "[" + host + "]" : host;
-        return URI.create("http://" + h + ":" + port() + PATH);
+        return uri("http", port());
+    }
+
+    /** Returns the HTTPS URL of the endpoint; see {@link #httpsPort()}. */
+    public URI httpsEndpointUri() {
+        return uri("https", httpsPort());
+    }
+
+    private URI uri(String scheme, int port) {
+        String h = host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
+        return URI.create(scheme + "://" + h + ":" + port + PATH);
+    }
+
+    private static ServerConnector listener(ServerConnector connector, String name) {
+        if (connector == null) {
+            throw new IllegalStateException("no " + name + " listener");
+        }
+        return connector;
     }
 }

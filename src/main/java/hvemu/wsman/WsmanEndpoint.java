@@ -1,6 +1,7 @@
 package hvemu.wsman;
 
 import com.sun.xml.ws.api.message.Message;
+import com.sun.xml.ws.api.server.WSWebServiceContext;
 import hvemu.operations.FaultKind;
 import hvemu.operations.Namespaces;
 import hvemu.operations.OperationException;
@@ -100,7 +101,8 @@ public final class WsmanEndpoint implements Provider<Message> {
             throw new IllegalStateException("unauthenticated request reached the dispatcher");
         }
         OperationRequest operationRequest = new OperationRequest(headers.action(), headers.resourceUri(), headers.selectors(),
-                headers.options(), envelopeLimit(headers), timeout(headers), headers.locale(), authenticated, body);
+                headers.options(), envelopeLimit(headers), timeout(headers), headers.locale(), authenticated,
+                overTls(), body);
         Reply result = route.operation().execute(operationRequest);
         ReplyEnvelope.Style style = identify ? ReplyEnvelope.Style.IDENTIFY
                 : result.action() != null && result.action().startsWith(Namespaces.ENUMERATION)
@@ -108,6 +110,12 @@ public final class WsmanEndpoint implements Provider<Message> {
         String action = identify ? null : result.action();
         return new ReplyMessage(new ReplyEnvelope(style, headers.addressing(), action, settings.messageIds().get(),
                 headers.relatesTo(), null, result.body(), !identify || authenticated), false);
+    }
+
+    /** Returns true when the request came over TLS, as Metro's servlet transport records it. */
+    private boolean overTls() {
+        return context instanceof WSWebServiceContext metro && metro.getRequestPacket() != null
+                && metro.getRequestPacket().wasTransportSecure;
     }
 
     private long envelopeLimit(RequestHeaders headers) {

@@ -18,16 +18,23 @@ public final class WsmanClient {
             .version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
 
     private final URI endpoint;
+    private final HttpClient http;
     private final Map<String, String> headers = new LinkedHashMap<>();
 
-    private WsmanClient(URI endpoint) {
+    private WsmanClient(URI endpoint, HttpClient http) {
         this.endpoint = endpoint;
+        this.http = http;
         headers.put("Content-Type", "application/soap+xml;charset=UTF-8");
     }
 
     /** Returns a client of the given endpoint, sending no credentials. */
     public static WsmanClient of(URI endpoint) {
-        return new WsmanClient(endpoint);
+        return new WsmanClient(endpoint, HTTP);
+    }
+
+    /** Returns a client of the given endpoint that sends through {@code http} (an HTTPS one, say). */
+    public static WsmanClient of(URI endpoint, HttpClient http) {
+        return new WsmanClient(endpoint, http);
     }
 
     /** Returns a copy that sends HTTP Basic credentials. */
@@ -38,7 +45,7 @@ public final class WsmanClient {
 
     /** Returns a copy that sends one more request header (or replaces it). */
     public WsmanClient header(String name, String value) {
-        WsmanClient copy = new WsmanClient(endpoint);
+        WsmanClient copy = new WsmanClient(endpoint, http);
         copy.headers.putAll(headers);
         copy.headers.put(name, value);
         return copy;
@@ -46,7 +53,7 @@ public final class WsmanClient {
 
     /** Returns a copy that sends no such request header. */
     public WsmanClient without(String name) {
-        WsmanClient copy = new WsmanClient(endpoint);
+        WsmanClient copy = new WsmanClient(endpoint, http);
         copy.headers.putAll(headers);
         copy.headers.remove(name);
         return copy;
@@ -76,7 +83,7 @@ public final class WsmanClient {
         HttpRequest.Builder request = HttpRequest.newBuilder(endpoint).timeout(Duration.ofSeconds(30)).method(method, body);
         headers.forEach(request::header);
         try {
-            HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             return new HttpExchange(response.statusCode(), response.headers(), response.body());
         } catch (IOException e) {
             throw new IllegalStateException("request to " + endpoint + " failed", e);
