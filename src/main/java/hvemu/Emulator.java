@@ -2,6 +2,9 @@ package hvemu;
 
 import hvemu.cim.schema.MofLoader;
 import hvemu.cim.schema.MofSource;
+import hvemu.control.Admin;
+import hvemu.control.AdminRoutes;
+import hvemu.control.LocalAdmin;
 import hvemu.job.Clock;
 import hvemu.job.JobEngine;
 import hvemu.job.JobProgression;
@@ -27,6 +30,7 @@ import hvemu.provider.job.JobInstanceProvider;
 import hvemu.provider.pool.ResourcePoolConfigurationServiceProvider;
 import hvemu.provider.pool.ResourcePoolInstanceProvider;
 import hvemu.repository.InMemoryInstanceRepository;
+import hvemu.transport.AdminHandler;
 import hvemu.transport.Credentials;
 import hvemu.transport.HttpsSettings;
 import hvemu.transport.TransportSettings;
@@ -63,6 +67,7 @@ public final class Emulator implements AutoCloseable {
     private final WsmanHttpServer server;
     private final Dispatcher dispatcher;
     private final JobEngine jobs;
+    private final LocalAdmin admin;
 
     private Emulator(Builder b) {
         TransportSettings transport = new TransportSettings(b.host, b.http ? b.port : TransportSettings.NO_PORT,
@@ -89,7 +94,14 @@ public final class Emulator implements AutoCloseable {
         dispatcher = dispatcher(new ServiceIdentity(b.productVendor, b.productVersion, httpProfiles, httpsProfiles),
                 providers, contexts);
         WsmanEndpoint endpoint = new WsmanEndpoint(dispatcher, EndpointSettings.defaults());
-        server = new WsmanHttpServer(transport, endpoint);
+        admin = new LocalAdmin(model.schema(), repository);
+        AdminRoutes routes = new AdminRoutes(admin);
+        AdminHandler adminHandler = (method, path, query, body) -> {
+            AdminRoutes.Reply reply = routes.handle(method, path, query, body);
+            return new AdminHandler.Reply(reply.status(), reply.body(), reply.allow());
+        };
+        server = new WsmanHttpServer(transport, endpoint, adminHandler);
+
         if (b.credentials != null && server.servesHttp() && !transport.basicOverHttp()) {
             LOG.warn("Basic authentication over plain HTTP on {} will be refused (401): the listener is not on "
                     + "loopback; use HTTPS, or give --allow-unencrypted", b.host);
@@ -167,6 +179,16 @@ public final class Emulator implements AutoCloseable {
      */
     public URI httpsEndpointUri() {
         return server.httpsEndpointUri();
+    }
+
+    /** Returns the control plane, in process: reset, snapshots, journal, fault rules, jobs, instances. */
+    public Admin admin() {
+        return admin;
+    }
+
+    /** Returns the URL of the admin API, e.g. {@code http://127.0.0.1:5985/hvemu/admin}. */
+    public URI adminUri() {
+        return server.adminUri();
     }
 
     /** Returns the job engine: its clock and progression, and control of stepped jobs. */

@@ -19,6 +19,15 @@ class LayeringTest {
                 .importPackages("hvemu");
     }
 
+    /** The control plane stands beside the serving layers: only the composition root and its users reach it. */
+    @Test
+    void onlyTheRootReachesTheControlPlane() {
+        noClasses().that().resideInAnyPackage("hvemu.transport..", "hvemu.wsman..", "hvemu.operations..",
+                        "hvemu.cim..", "hvemu.provider..", "hvemu.repository..", "hvemu.job..")
+                .should().dependOnClassesThat().resideInAPackage("hvemu.control..")
+                .check(classes);
+    }
+
     @Test
     void onlyTransportImportsJettyAndTheServletApi() {
         noClasses().that().resideOutsideOfPackage("hvemu.transport..")

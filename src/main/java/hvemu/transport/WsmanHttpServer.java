@@ -45,6 +45,11 @@ public final class WsmanHttpServer {
      * @throws IllegalStateException when the HTTPS keystore cannot be read
      */
     public WsmanHttpServer(TransportSettings settings, WsmanEndpoint endpoint) {
+        this(settings, endpoint, null);
+    }
+
+    /** A server of the WS-Man endpoint and, when {@code admin} is not null, the admin API beside it. */
+    public WsmanHttpServer(TransportSettings settings, WsmanEndpoint endpoint, AdminHandler admin) {
         this.host = settings.host();
         QueuedThreadPool threads = new QueuedThreadPool(64, 4);
         threads.setName("hvemu-http");
@@ -75,6 +80,11 @@ public final class WsmanHttpServer {
         context.addFilter(new FilterHolder(new WsmanFilter(settings.credentials(), settings.maxRequestBytes(),
                 settings.basicOverHttp())), PATH, EnumSet.of(DispatcherType.REQUEST));
         context.addServlet(new ServletHolder(new WsmanServlet()), PATH);
+        if (admin != null) {
+            context.addServlet(new ServletHolder(new AdminServlet(admin, settings.credentials(), settings.maxRequestBytes(),
+                    settings.basicOverHttp())),
+                    AdminHandler.PREFIX + "/*");
+        }
         server.setHandler(context);
         server.setStopAtShutdown(false);
     }
@@ -118,6 +128,11 @@ public final class WsmanHttpServer {
      */
     public int port() {
         return listener(http, "HTTP").getLocalPort();
+    }
+
+    /** Returns the URL of the admin API, e.g. {@code http://127.0.0.1:5985/hvemu/admin}, over HTTP when served. */
+    public URI adminUri() {
+        return (servesHttp() ? endpointUri() : httpsEndpointUri()).resolve(AdminHandler.PREFIX);
     }
 
     /**
