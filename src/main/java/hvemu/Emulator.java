@@ -5,6 +5,7 @@ import hvemu.cim.schema.MofSource;
 import hvemu.control.Admin;
 import hvemu.control.AdminRoutes;
 import hvemu.control.LocalAdmin;
+import hvemu.control.Scenario;
 import hvemu.job.Clock;
 import hvemu.job.JobEngine;
 import hvemu.job.JobProgression;
@@ -44,6 +45,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 import javax.xml.namespace.QName;
@@ -70,6 +72,7 @@ public final class Emulator implements AutoCloseable {
     private final LocalAdmin admin;
 
     private Emulator(Builder b) {
+        Scenario scenario = b.scenarioPath == null ? b.scenario : Scenario.read(b.scenarioPath);
         TransportSettings transport = new TransportSettings(b.host, b.http ? b.port : TransportSettings.NO_PORT,
                 b.httpsPort == null ? null : new HttpsSettings(b.httpsPort, b.keystore, b.keystorePassword, b.dataDir),
                 b.credentials, b.maxRequestBytes, b.allowUnencrypted);
@@ -95,6 +98,8 @@ public final class Emulator implements AutoCloseable {
                 providers, contexts);
         WsmanEndpoint endpoint = new WsmanEndpoint(dispatcher, EndpointSettings.defaults());
         admin = new LocalAdmin(model.schema(), repository);
+        // Before the server exists: no request sees the emulator without its scenario.
+        admin.startWith(scenario);
         AdminRoutes routes = new AdminRoutes(admin);
         AdminHandler adminHandler = (method, path, query, body) -> {
             AdminRoutes.Reply reply = routes.handle(method, path, query, body);
@@ -242,6 +247,8 @@ public final class Emulator implements AutoCloseable {
         private Clock clock = Clock.system();
         private JobProgression jobs = JobProgression.timed(Duration.ofSeconds(1));
         private Duration enumerationExpiry = Duration.ofSeconds(60);
+        private Path scenarioPath;
+        private Scenario scenario = Scenario.none();
 
         private Builder() {
         }
@@ -348,6 +355,24 @@ public final class Emulator implements AutoCloseable {
         }
 
         /**
+         * Starts with the job modes and fault rules of this scenario file (JSON; {@link Scenario}), applied
+         * through {@link #admin()} before the first request and again by every reset. Read and applied by
+         * {@link #build()}; null for none.
+         */
+        public Builder scenario(Path file) {
+            this.scenarioPath = file;
+            this.scenario = Scenario.none();
+            return this;
+        }
+
+        /** Starts with this scenario, as {@link #scenario(Path)} does with a file's. */
+        public Builder scenario(Scenario scenario) {
+            this.scenario = Objects.requireNonNull(scenario, "scenario");
+            this.scenarioPath = null;
+            return this;
+        }
+
+        /**
          * Returns the configured emulator, not yet started.
          *
          * @throws IllegalStateException when it would listen beyond loopback without credentials, would not
@@ -355,6 +380,8 @@ public final class Emulator implements AutoCloseable {
          * @throws IllegalArgumentException when a port is out of range
          * @throws hvemu.cim.schema.MofException when the schema or topology cannot be loaded; its
          *     message names the file, line and column
+         * @throws hvemu.control.ScenarioException when the scenario cannot be read or an entry of it is refused;
+         *     its message names the file and the entry
          */
         public Emulator build() {
             if (credentials == null && !TransportSettings.isLoopback(host)) {

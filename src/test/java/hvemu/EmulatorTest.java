@@ -49,4 +49,22 @@ class EmulatorTest {
             assertThat(emulator.endpointUri().toString()).startsWith("http://127.0.0.1:").endsWith("/wsman");
         }
     }
+
+    @Test
+    void refusesAScenarioItCannotReadNamingTheFile(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws java.io.IOException {
+        java.nio.file.Path bad = java.nio.file.Files.writeString(dir.resolve("bad.json"), "{\"faults\": [{\"calls\": 1}]}");
+        assertThatThrownBy(() -> Emulator.builder().port(0).scenario(bad).build())
+                .isInstanceOf(hvemu.control.ScenarioException.class)
+                .hasMessage("scenario " + bad + ": faults[0].calls: expected an object (line 1, column 23)");
+    }
+
+    @Test
+    void startsWithAScenarioThatSetsNothing(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws java.io.IOException {
+        java.nio.file.Path scenario = java.nio.file.Files.writeString(dir.resolve("s.json"), "{\"description\": \"as is\"}");
+        try (Emulator emulator = Emulator.builder().port(0).scenario(scenario).build().start()) {
+            assertThat(emulator.admin().instances("Msvm_ResourcePoolConfigurationService")).hasSize(1);
+        }
+    }
 }

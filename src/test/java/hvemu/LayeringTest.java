@@ -122,4 +122,24 @@ class LayeringTest {
         noClasses().that().resideOutsideOfPackage("hvemu.cli..")
                 .should(GeneralCodingRules.ACCESS_STANDARD_STREAMS).check(classes);
     }
+
+    /** JUnit is a provided dependency: only the extension's package may need it, so the server never does. */
+    @Test
+    void onlyTheJunitPackageDependsOnJunit() {
+        noClasses().that().resideOutsideOfPackage("hvemu.junit..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.junit..", "org.opentest4j..")
+                .check(classes);
+    }
+
+    /** The JUnit extension is a leaf over the facade: nothing imports it, and it sees no serving layer. */
+    @Test
+    void theJunitExtensionIsALeafOverTheFacade() {
+        noClasses().that().resideOutsideOfPackage("hvemu.junit..")
+                .should().dependOnClassesThat().resideInAPackage("hvemu.junit..")
+                .check(classes);
+        noClasses().that().resideInAPackage("hvemu.junit..")
+                .should().dependOnClassesThat().resideInAnyPackage("hvemu.cli..", "hvemu.transport..", "hvemu.wsman..",
+                        "hvemu.operations..", "hvemu.cim..", "hvemu.provider..", "hvemu.repository..")
+                .check(classes);
+    }
 }

@@ -75,6 +75,11 @@ public final class HvemuCommand implements Callable<Integer> {
             description = "How jobs progress: immediate, stepped, or a duration such as 2s (default: ${DEFAULT-VALUE}).")
     String jobs;
 
+    @Option(names = "--scenario", paramLabel = "FILE",
+            description = "JSON file of job modes and fault rules to start with, re-applied by every reset "
+                    + "(docs/harness.md).")
+    Path scenario;
+
     @Option(names = {"-v", "--verbose"}, description = "Log one line per exchange.")
     boolean verbose;
 
@@ -108,7 +113,7 @@ public final class HvemuCommand implements Callable<Integer> {
             Emulator.Builder builder = Emulator.builder().host(host).port(port).http(!noHttp)
                     .allowUnencrypted(allowUnencrypted).credentials(user, password)
                     .maxRequestBytes(maxRequestBytes).productVendor(productVendor).productVersion(productVersion)
-                    .topology(topology).jobs(hvemu.job.JobProgression.parse(jobs));
+                    .topology(topology).jobs(hvemu.job.JobProgression.parse(jobs)).scenario(scenario);
             if (httpsPort != null) {
                 builder.httpsPort(httpsPort).keystore(keystore, keystorePassword);
             }

@@ -12,10 +12,27 @@ import java.util.Map;
 public final class LocalAdmin implements Admin {
     private final Schema schema;
     private final InstanceRepository repository;
+    private volatile Scenario startScenario = Scenario.none();
 
     public LocalAdmin(Schema schema, InstanceRepository repository) {
         this.schema = schema;
         this.repository = repository;
+    }
+
+    /**
+     * Applies {@code scenario} through this Admin and keeps it as part of the start state, which {@link #reset()}
+     * returns to by applying it again once everything made since start is gone.
+     *
+     * @throws ScenarioException when an entry is refused (the message names the source and the entry)
+     */
+    public void startWith(Scenario scenario) {
+        scenario.applyTo(this);
+        startScenario = scenario;
+    }
+
+    /** Returns the scenario given at start ({@link Scenario#none()} when none was). */
+    public Scenario startScenario() {
+        return startScenario;
     }
 
     @Override

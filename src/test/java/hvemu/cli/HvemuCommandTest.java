@@ -25,7 +25,7 @@ class HvemuCommandTest {
         assertThat(result[0]).isEqualTo("0");
         assertThat(result[1]).contains("--host", "--port", "--user", "--password", "--max-request-size",
                 "--product-vendor", "--product-version", "--https-port", "--keystore", "--keystore-password",
-                "--data-dir", "--allow-unencrypted", "--no-http");
+                "--data-dir", "--allow-unencrypted", "--no-http", "--scenario");
     }
 
     @Test
@@ -84,6 +84,19 @@ class HvemuCommandTest {
         String[] result = run("--port", "0", "--topology", bad.toString());
         assertThat(result[0]).isEqualTo("2");
         assertThat(result[2]).contains(bad + ":4:3: NumberOfNumaNodes is uint16");
+    }
+
+    @Test
+    void refusesToStartWithAScenarioItCannotUse(@TempDir Path dir) throws java.io.IOException {
+        Path missing = dir.resolve("missing.json");
+        String[] result = run("--port", "0", "--scenario", missing.toString());
+        assertThat(result[0]).isEqualTo("2");
+        assertThat(result[2]).isEqualTo("hvemu: scenario " + missing + ": no such file" + System.lineSeparator());
+        Path typo = java.nio.file.Files.writeString(dir.resolve("typo.json"), "{\"jobMode\": {\"*\": \"manual\"}}");
+        result = run("--port", "0", "--scenario", typo.toString());
+        assertThat(result[0]).isEqualTo("2");
+        assertThat(result[2]).isEqualTo("hvemu: scenario " + typo + ": unknown field \"jobMode\" at the top level "
+                + "(known: description, faults, jobModes)" + System.lineSeparator());
     }
 
     @Test
