@@ -30,11 +30,6 @@ public final class LocalAdmin implements Admin {
         startScenario = scenario;
     }
 
-    /** Returns the scenario given at start ({@link Scenario#none()} when none was). */
-    public Scenario startScenario() {
-        return startScenario;
-    }
-
     @Override
     public void reset() {
         throw notYet("reset");

@@ -24,6 +24,7 @@ import java.util.List;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.platform.engine.TestExecutionResult;
@@ -90,6 +91,22 @@ class ExtensionLifecycleIT {
         @Test
         void second(HvemuRuntimeInfo hvemu) {
             first(hvemu);
+        }
+    }
+
+    @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+    static class TwoTestsPerClassInstance {
+        @RegisterExtension
+        final HvemuExtension hvemu = HvemuExtension.builder().resetBeforeEach(false).build();
+
+        @Test
+        void first(HvemuRuntimeInfo hvemu) {
+            seen(hvemu, hvemu.endpointUri());
+        }
+
+        @Test
+        void second(HvemuRuntimeInfo hvemu) {
+            seen(hvemu, hvemu.endpointUri());
         }
     }
 
@@ -160,6 +177,13 @@ class ExtensionLifecycleIT {
         assertThat(SEEN).hasSize(2);
         assertThat(SEEN.get(1)).isNotSameAs(SEEN.get(0));
         ENDPOINTS.forEach(ExtensionLifecycleIT::assertStopped);
+    }
+
+    @Test
+    void anInstanceFieldOfAPerClassInstanceServesTheClass() {
+        run(TwoTestsPerClassInstance.class).testEvents().assertStatistics(s -> s.started(2).succeeded(2));
+        assertThat(SEEN.get(1)).isSameAs(SEEN.get(0));
+        assertStopped(ENDPOINTS.get(0));
     }
 
     @Test
