@@ -124,7 +124,7 @@ public final class WsmanEndpoint implements Provider<Message> {
             hvemu.operations.BodyWriter extraHeaders) {
         return new ReplyMessage(new ReplyEnvelope(ReplyEnvelope.Style.FAULT, correlation.addressing(),
                 Faults.action(kind), settings.messageIds().get(), correlation.messageId(), extraHeaders,
-                Faults.body(kind, e.detail(), e.getMessage(), machine()), true), true);
+                Faults.body(e, machine(), correlation.miClient()), true), true);
     }
 
     /** Windows reports the machine as the client addressed it: the Host header without its port. */
