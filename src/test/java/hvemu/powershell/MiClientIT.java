@@ -128,7 +128,7 @@ class MiClientIT {
                         "xsi:type=\"CreateResourcePool_INPUT_Type\">\r\n"
                                 + "<p0:ElementName xsi:type=\"cim:cimString\">" + name + "</p0:ElementName>\r\n"
                                 + "<p0:HostResources>" + Shapes.processor(2, processor) + "</p0:HostResources>\r\n"
-                                + "<p0:ResourceType xsi:type=\"cim:cimUnsignedShort\">3</p0:ResourceType>\r\n"
+                                + "<p0:ResourceType xsi:type=\"cim:cimString\">3</p0:ResourceType>\r\n"
                                 + "</p0:CreateResourcePool_INPUT>");
     }
 
