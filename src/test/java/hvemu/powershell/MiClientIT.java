@@ -264,6 +264,31 @@ class MiClientIT {
     }
 
     @Test
+    void aRepeatedWmiarrayOptionNamesEveryModifiedProperty() {
+        HttpExchange created = post(createResourcePool("Two modified", 6));
+        String job = Pools.selector(created, "Job", "InstanceID");
+        String modified = "<w:Option Name=\"wmiarray:__MIInstanceModifiedPropertiesList\" Type=\"xs:string\">";
+        Capture request = Capture.of(PUT_MODIFIED)
+                .rewrite("MSFT_Person", "Msvm_ConcreteJob")
+                .rewrite(">root/cimv2<", ">" + NAMESPACE + "<")
+                .rewrite("<w:Selector Name=\"Key\">1</w:Selector>", "<w:Selector Name=\"InstanceID\">" + job + "</w:Selector>")
+                .rewrite(modified + "Last</w:Option>",
+                        modified + "TimeBeforeRemoval</w:Option>" + modified + "DeleteOnCompletion</w:Option>")
+                .rewrite("<p0:Key xsi:type=\"cim:cimString\">1</p0:Key>",
+                        "<p0:InstanceID xsi:type=\"cim:cimString\">" + job + "</p0:InstanceID>")
+                .rewrite("<p0:Species xsi:nil=\"true\" />", "<p0:Description xsi:nil=\"true\" />")
+                .rewrite("<p0:Last xsi:type=\"cim:cimString\">Osama</p0:Last>",
+                        "<p0:TimeBeforeRemoval xsi:type=\"cim:cimDateTime\">00000000010000.000000:000</p0:TimeBeforeRemoval>")
+                .rewrite("<p0:First xsi:nil=\"true\" />", "<p0:DeleteOnCompletion xsi:type=\"cim:cimBoolean\">true</p0:DeleteOnCompletion>")
+                .rewrite("<p0:ExpensiveProperty xsi:nil=\"true\" />", "<p0:StatusDescriptions xsi:nil=\"true\" />");
+        String body = ok(post(request), "http://schemas.xmlsoap.org/ws/2004/09/transfer/PutResponse",
+                "uuid:E0D1E346-8E68-4345-80E9-3D56D3F20812");
+
+        Shapes.at(body).valueByXPath("//job:Msvm_ConcreteJob/job:TimeBeforeRemoval").isEqualTo("P0DT1H0M0S");
+        Shapes.at(body).valueByXPath("//job:Msvm_ConcreteJob/job:DeleteOnCompletion").isEqualTo("true");
+    }
+
+    @Test
     void setCimInstanceOfTheWholeInstanceWithUndeclaredCimTypes() {
         String id = pool("Whole instance", 5);
         String captured = Fixtures.shared(PUT_WHOLE);
