@@ -22,7 +22,8 @@ import javax.xml.namespace.QName;
  *
  * <p>The body is an {@code s:Fault} with Code, Subcode, Reason (Windows' text for the kind) and a Detail
  * holding {@code w:FaultDetail} when there is one and {@code f:WSManFault} with the decimal HRESULT,
- * the machine name and the message that says what was wrong.
+ * the machine name and the message that says what was wrong; for the MI client, the Detail holds
+ * {@code MSFT_WmiError} instead ({@link WmiErrorDetail}).
  */
 final class Faults {
     private static final XmlBindings BINDINGS = XmlBindings.of(

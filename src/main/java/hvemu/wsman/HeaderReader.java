@@ -98,9 +98,8 @@ final class HeaderReader {
     }
 
     /**
-     * Returns the addressing version, raw MessageID and client of a request whatever else is wrong with it,
-     * so that even a fault about its headers relates to it (fixture
-     * winrm-fault-invalid-message-information-header-response.xml) and is in the client's form.
+     * Returns the addressing version and raw MessageID of a request whatever else is wrong with it, so
+     * that even a fault about its headers relates to it (fixture winrm-fault-invalid-message-information-header-response.xml).
      */
     static Correlation correlate(Message message) {
         MessageHeaders headers;
@@ -109,23 +108,19 @@ final class HeaderReader {
         } catch (RuntimeException e) {
             return Correlation.NONE;
         }
-        boolean miClient = MiClient.sent(headers);
         for (AddressingVersion version : AddressingVersion.values()) {
             Header id = headers.get(version.namespace(), "MessageID", false);
             if (id != null) {
-                return new Correlation(version, id.getStringContent(), miClient);
+                return new Correlation(version, id.getStringContent());
             }
         }
-        return new Correlation(AddressingVersion.MEMBER_2004_08, null, miClient);
+        return Correlation.NONE;
     }
 
-    /**
-     * The addressing version of a request, its MessageID (null when it has none), and whether it comes
-     * from the MI client, which is answered faults in its own form.
-     */
-    record Correlation(AddressingVersion addressing, String messageId, boolean miClient) {
+    /** The addressing version of a request and its MessageID (null when it has none). */
+    record Correlation(AddressingVersion addressing, String messageId) {
         /** A request whose headers cannot be read. */
-        static final Correlation NONE = new Correlation(AddressingVersion.MEMBER_2004_08, null, false);
+        static final Correlation NONE = new Correlation(AddressingVersion.MEMBER_2004_08, null);
     }
 
     static boolean understands(String ns, String local) {

@@ -1,6 +1,7 @@
 package hvemu.wsman;
 
 import com.sun.xml.ws.api.message.Header;
+import com.sun.xml.ws.api.message.Message;
 import com.sun.xml.ws.api.message.MessageHeaders;
 import hvemu.operations.Namespaces;
 import hvemu.operations.OperationRequest;
@@ -17,8 +18,9 @@ import javax.xml.stream.XMLStreamReader;
  * (fixtures mi-client-*.xml, mswsmv-4.11.*-mi-client-*.xml; wire.md §4.5), and no other client sends them
  * (wire.md §2.1). It gets its faults with an {@code MSFT_WmiError} detail.
  *
- * <p>The options are read leniently, from the raw header, so that a fault about any other header still
- * goes to the MI client in its form; a header that cannot be read counts as no option.
+ * <p>It is asked only when a fault is written. The options are read leniently, from the raw header, so
+ * that a fault about any other header still goes to the MI client in its form; a header that cannot be
+ * read counts as no option.
  */
 final class MiClient {
     private static final String PRECISE_ARRAYS = OperationRequest.USE_PRECISE_ARRAYS.toLowerCase(Locale.ROOT);
@@ -27,9 +29,10 @@ final class MiClient {
     }
 
     /** Returns true when the request's options are the MI client's. */
-    static boolean sent(MessageHeaders headers) {
+    static boolean sent(Message request) {
         Header options;
         try {
+            MessageHeaders headers = request.getHeaders();
             options = headers.get(Namespaces.WSMAN, "OptionSet", false);
         } catch (RuntimeException e) {
             return false;
