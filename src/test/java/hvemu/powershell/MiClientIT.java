@@ -10,12 +10,14 @@ import hvemu.testsupport.Fixtures;
 import hvemu.testsupport.HttpExchange;
 import hvemu.testsupport.Pools;
 import hvemu.testsupport.RunningEmulator;
+import hvemu.testsupport.Xml;
 import java.nio.charset.StandardCharsets;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.xmlunit.builder.Input;
 import org.xmlunit.xpath.JAXPXPathEngine;
+import org.xmlunit.xpath.XPathEngine;
 
 /**
  * Every request form captured from PowerShell's MI client (Get-CimInstance, Invoke-CimMethod,
@@ -59,9 +61,13 @@ class MiClientIT {
 
     /** Get-CimInstance -Query: the WQL capture against root/OMI, run on our pools. */
     private static Capture query() {
+        return query("select * from Msvm_ResourcePool");
+    }
+
+    private static Capture query(String wql) {
         return Capture.of(WQL)
                 .rewrite("root/OMI", NAMESPACE)
-                .rewrite("select * from OMI_Identify", "select * from Msvm_ResourcePool");
+                .rewrite("select * from OMI_Identify", wql);
     }
 
     @Test
@@ -83,6 +89,24 @@ class MiClientIT {
                 .isEqualTo(Integer.toString(items));
         Shapes.at(body).nodesByXPath("//pool:Description[@xsi:nil='true']").exist();
         Shapes.at(body).nodesByXPath("//pool:Description[@p:IsNullArray]").doNotExist();
+    }
+
+    @Test
+    void everyReferenceInAnAssociationCarriesTheCimNamespaceSelector() {
+        String body = ok(post(query("select * from Msvm_HostedResourcePool")), ENUMERATE_RESPONSE,
+                "uuid:2CE8AD2B-8EA5-4FA8-A11C-A4C335FE9AAC");
+
+        // Each item: its own EPR (whose keys are references in turn), and the GroupComponent and PartComponent
+        // references; every one of them in the DMTF style.
+        XPathEngine xpath = new JAXPXPathEngine();
+        xpath.setNamespaceContext(Xml.NS);
+        int items = Integer.parseInt(xpath.evaluate("count(//w:Item)", Input.fromString(body).build()));
+        int references = Integer.parseInt(xpath.evaluate("count(//a:ReferenceParameters)", Input.fromString(body).build()));
+        assertThat(items).as(body).isPositive();
+        assertThat(references).isGreaterThanOrEqualTo(3 * items);
+        Shapes.at(body).valueByXPath("count(//a:ReferenceParameters[starts-with(w:ResourceURI, '" + DMTF + "')]"
+                + "[w:SelectorSet/w:Selector[@Name='__cimnamespace']='" + NAMESPACE + "'])")
+                .isEqualTo(Integer.toString(references));
     }
 
     @Test
