@@ -104,6 +104,7 @@ final class WmiErrorTable {
         // A resource URI that names no CIM class at all (a namespace, class or instance not found has a CIM cause).
         winrm(FaultKind.DESTINATION_UNREACHABLE, NOT_FOUND, OBJECT_NOT_FOUND);
         winrm(FaultKind.INVALID_SELECTORS, INVALID_PARAMETER, INVALID_ARGUMENT);
+        winrm(FaultKind.INVALID_OPTIONS, INVALID_PARAMETER, INVALID_ARGUMENT);
         winrm(FaultKind.INVALID_REPRESENTATION, INVALID_PARAMETER, INVALID_ARGUMENT);
         winrm(FaultKind.INVALID_ENUMERATION_CONTEXT, INVALID_ENUMERATION_CONTEXT, METADATA_ERROR);
         winrm(FaultKind.TIMED_OUT, FAILED, OPERATION_TIMEOUT);
