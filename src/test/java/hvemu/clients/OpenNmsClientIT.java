@@ -12,6 +12,8 @@ import java.io.StringWriter;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import javax.xml.transform.TransformerException;
 import javax.xml.transform.TransformerFactory;
@@ -43,10 +45,10 @@ class OpenNmsClientIT {
     @EnumSource(value = WSManVersion.class, names = {"WSMAN_1_0", "WSMAN_1_2"})
     void drivesEveryOperationOfTheClient(WSManVersion version) throws Exception {
         WsmanClient hvemu = emulator.authenticated();
-        OpenNmsFlow.Expected expected = new OpenNmsFlow.Expected(PoolService.instances(hvemu, "Msvm_Processor").stream()
-                .map(p -> p.get("SystemName") + "/" + p.get("DeviceID")).collect(Collectors.toSet()),
-                values(hvemu, "CIM_ResourcePool", "InstanceID"), PoolService.instances(hvemu, "Msvm_ResourcePool").stream()
-                        .filter(p -> "true".equals(p.get("Primordial"))).map(p -> p.get("InstanceID")).collect(Collectors.toSet()));
+        OpenNmsFlow.Expected expected = new OpenNmsFlow.Expected(
+                read(hvemu, "Msvm_Processor", p -> true, p -> p.get("SystemName") + "/" + p.get("DeviceID")),
+                read(hvemu, "CIM_ResourcePool", p -> true, p -> p.get("InstanceID")),
+                read(hvemu, "Msvm_ResourcePool", p -> "true".equals(p.get("Primordial")), p -> p.get("InstanceID")));
         WSManClient client = new CXFWSManClientFactory().getClient(
                 new WSManEndpoint.Builder(emulator.emulator().endpointUri().toURL())
                         .withBasicAuth(RunningEmulator.USER, RunningEmulator.PASSWORD)
@@ -56,8 +58,8 @@ class OpenNmsClientIT {
         try (OpenNmsWire wire = OpenNmsWire.open()) {
             new OpenNmsFlow(client, report).run(expected, name -> createPool(hvemu, name));
             RealClient.Run run = report.run();
-            run.assertOk("identify", "get", "get-missing", "enumerate-optimized", "enumerate-pull", "wql", "wql-pull", "wql-projection",
-                    "poll-job", "find-pool", "get-pool");
+            run.assertOk("identify", "get", "get-missing", "enumerate-optimized", "enumerate-pull", "wql", "wql-pull",
+                    "wql-projection", "poll-job", "find-pool", "get-pool");
             assertThat(run.outcomes().values()).filteredOn(o -> o.status().equals("unsupported"))
                     .extracting(RealClient.Outcome::operation).containsExactly("get-base-class-uri", "enumerate-epr",
                             "release", "selector-filter", "association-filter", "create-resource-pool");
@@ -82,13 +84,13 @@ class OpenNmsClientIT {
                 continue;
             }
             for (String header : List.of("Action", "MessageID", "To", "ReplyTo")) {
-                assertThat(request.header(header)).as(header + " in " + text(request)).isNotNull();
+                assertThat(request.header(header)).as(() -> header + " in " + text(request)).isNotNull();
                 assertThat(request.header(header).getNamespaceURI()).as(header).isEqualTo(namespace);
             }
             String messageId = request.header("MessageID").getTextContent();
             assertThat(messageId).startsWith("urn:uuid:");
             for (String header : List.of("Action", "RelatesTo")) {
-                assertThat(reply.header(header)).as(header + " in " + text(reply)).isNotNull();
+                assertThat(reply.header(header)).as(() -> header + " in " + text(reply)).isNotNull();
                 assertThat(reply.header(header).getNamespaceURI()).as(header).isEqualTo(namespace);
             }
             assertThat(reply.header("RelatesTo").getTextContent()).isEqualTo(messageId);
@@ -103,7 +105,8 @@ class OpenNmsClientIT {
     private static String text(OpenNmsWire.Message m) {
         try {
             StringWriter out = new StringWriter();
-            TransformerFactory.newInstance().newTransformer().transform(new DOMSource(m.envelope()), new StreamResult(out));
+            TransformerFactory.newInstance().newTransformer()
+                    .transform(new DOMSource(m.envelope()), new StreamResult(out));
             return out.toString();
         } catch (TransformerException e) {
             throw new AssertionError(e);
@@ -116,8 +119,9 @@ class OpenNmsClientIT {
         return Pools.selector(reply, "Job", "InstanceID");
     }
 
-    private static Set<String> values(WsmanClient hvemu, String className, String property) {
-        return PoolService.instances(hvemu, className).stream().map((Map<String, String> i) -> i.get(property))
-                .collect(Collectors.toSet());
+    /** Reads, through hvemu's own client, a value of each instance of a class that passes a filter. */
+    private static Set<String> read(WsmanClient hvemu, String className, Predicate<Map<String, String>> filter,
+            Function<Map<String, String>, String> value) {
+        return PoolService.instances(hvemu, className).stream().filter(filter).map(value).collect(Collectors.toSet());
     }
 }

@@ -96,9 +96,11 @@ final class OpenNmsFlow {
     /** A DSP0227 AssociatedInstances filter: the systems associated with the service. */
     private static String associatedInstancesOfTheService() {
         StringBuilder keys = new StringBuilder();
-        SERVICE_KEYS.forEach((k, v) -> keys.append("<w:Selector Name=\"").append(k).append("\">").append(v).append("</w:Selector>"));
+        SERVICE_KEYS.forEach((k, v) -> keys.append("<w:Selector Name=\"").append(k).append("\">").append(v)
+                .append("</w:Selector>"));
         return "<b:AssociatedInstances xmlns:b=\"http://schemas.dmtf.org/wbem/wsman/1/cimbinding.xsd\" xmlns:a=\""
-                + WSManConstants.XML_NS_WS_2004_08_ADDRESSING + "\" xmlns:w=\"" + WSManConstants.XML_NS_DMTF_WSMAN_V1 + "\">"
+                + WSManConstants.XML_NS_WS_2004_08_ADDRESSING + "\" xmlns:w=\"" + WSManConstants.XML_NS_DMTF_WSMAN_V1
+                + "\">"
                 + "<b:Object><a:Address>" + WSManConstants.XML_NS_WS_2004_08_ADDRESSING + "/role/anonymous</a:Address>"
                 + "<a:ReferenceParameters><w:ResourceURI>" + SERVICE + "</w:ResourceURI><w:SelectorSet>" + keys
                 + "</w:SelectorSet></a:ReferenceParameters></b:Object>"

@@ -50,7 +50,8 @@ final class OpenNmsReport {
     void attempt(String operation, String why, Function<Exception, String> expected, Callable<?> attempt) {
         try {
             Object result = attempt.call();
-            record(operation, "fail", "expected the attempt to fail, the client returned " + oneLine(String.valueOf(result)));
+            record(operation, "fail", "expected the attempt to fail, the client returned "
+                    + oneLine(String.valueOf(result)));
         } catch (Exception e) {
             String evidence = expected.apply(e);
             if (evidence != null) {
