@@ -175,7 +175,12 @@ public final class RealClient {
                     fail(String.join(" ", command) + " did not finish in " + timeoutSeconds + " s:\n" + Files.readString(log));
                 }
                 String output = Files.readString(log, StandardCharsets.UTF_8);
-                return new Run(process.exitValue(), output, outcomes(output));
+                Map<String, Outcome> outcomes = outcomes(output);
+                // The build log shows each client's line per operation, whatever the assertions then make of it.
+                String client = workingDirectory.getFileName().toString();
+                outcomes.values().forEach(o -> System.out.println("hvemu-client[" + client + "]: " + o.operation()
+                        + " " + o.status() + (o.detail().isEmpty() ? "" : " " + o.detail())));
+                return new Run(process.exitValue(), output, outcomes);
             } finally {
                 Files.deleteIfExists(log);
             }
