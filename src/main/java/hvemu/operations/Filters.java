@@ -3,6 +3,7 @@ package hvemu.operations;
 import hvemu.cim.CimClass;
 import hvemu.cim.CimInstance;
 import hvemu.cim.CimProperty;
+import hvemu.cim.CimStatus;
 import hvemu.cim.CimType;
 import hvemu.cim.ObjectPath;
 import hvemu.cim.query.Condition;
@@ -87,8 +88,10 @@ final class Filters {
 
     private Selection select(Query.Select select, String text) throws OperationException {
         Schema schema = providers.schema();
-        CimClass cls = schema.find(select.className()).orElseThrow(() -> cannotProcess("The class "
-                + select.className() + " does not exist in the namespace " + schema.namespace() + ". Query: " + text));
+        // WMI answers a query of a class it does not have with WBEM_E_INVALID_CLASS, which the MI client is told.
+        CimClass cls = schema.find(select.className()).orElseThrow(() -> new OperationException(
+                FaultKind.CANNOT_PROCESS_FILTER, null, CimStatus.INVALID_CLASS, "The class " + select.className()
+                        + " does not exist in the namespace " + schema.namespace() + ". Query: " + text));
         Set<String> seen = new HashSet<>();
         List<String> projection = new ArrayList<>();
         for (String name : select.properties()) {

@@ -3,6 +3,7 @@ package hvemu.operations;
 import hvemu.cim.CimException;
 import hvemu.cim.CimInstance;
 import hvemu.cim.CimMethod;
+import hvemu.cim.CimStatus;
 import hvemu.cim.schema.MofLoader;
 import hvemu.cim.ObjectPath;
 import hvemu.operations.codec.DomCopy;
@@ -41,7 +42,8 @@ public final class InvokeOperation implements Operation {
         Target target = Target.resolve(providers.schema(), request);
         String methodName = request.action().substring(request.action().lastIndexOf('/') + 1);
         CimMethod method = target.cls().method(methodName).orElseThrow(() -> new OperationException(
-                FaultKind.ACTION_NOT_SUPPORTED, "The class " + target.cls().name() + " has no method " + methodName + "."));
+                FaultKind.ACTION_NOT_SUPPORTED, null, CimStatus.METHOD_NOT_FOUND,
+                "The class " + target.cls().name() + " has no method " + methodName + "."));
         CimInstance instance = target.instance(providers);
         Element input = input(request, method);
         if (input != null) {
@@ -67,15 +69,15 @@ public final class InvokeOperation implements Operation {
         } catch (CimException e) {
             throw switch (e.status()) {
                 case NOT_FOUND -> new OperationException(FaultKind.DESTINATION_UNREACHABLE,
-                        FaultDetail.INVALID_RESOURCE_URI, e.getMessage());
+                        FaultDetail.INVALID_RESOURCE_URI, e.status(), e.getMessage());
                 case INVALID_PARAMETER, TYPE_MISMATCH -> new OperationException(FaultKind.INVALID_PARAMETER,
-                        FaultDetail.INVALID_VALUE, e.getMessage());
-                default -> new OperationException(FaultKind.INTERNAL_ERROR, e.getMessage());
+                        FaultDetail.INVALID_VALUE, e.status(), e.getMessage());
+                default -> new OperationException(FaultKind.INTERNAL_ERROR, null, e.status(), e.getMessage());
             };
         }
         MethodResult r = result;
         return new Reply(request.action() + "Response", out -> OutputWriter.write(out, method, r.returnValue(), r.out(),
-                request.resourceUri(), target.uri()));
+                request.resourceUri(), target.uri(), request.preciseArrays()));
     }
 
     /** Returns a copy of the INPUT element, or null when the body is empty (no parameters). */

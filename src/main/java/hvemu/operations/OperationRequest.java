@@ -41,9 +41,9 @@ public record OperationRequest(
         Objects.requireNonNull(body, "body");
     }
 
-    /** Returns true when the client asked for precise arrays. */
+    /** Returns true when the client asked for precise arrays (an xs:boolean: {@code true} or {@code 1}). */
     public boolean preciseArrays() {
         List<String> values = options.get(USE_PRECISE_ARRAYS);
-        return values != null && !values.isEmpty() && values.get(0).equalsIgnoreCase("true");
+        return values != null && !values.isEmpty() && (values.get(0).equalsIgnoreCase("true") || values.get(0).equals("1"));
     }
 }

@@ -2,6 +2,7 @@ package hvemu.operations;
 
 import hvemu.cim.CimClass;
 import hvemu.cim.CimInstance;
+import hvemu.cim.CimStatus;
 import hvemu.cim.ObjectPath;
 import hvemu.cim.schema.Schema;
 import hvemu.operations.codec.ResourceUri;
@@ -32,7 +33,8 @@ record Target(ResourceUri uri, CimClass cls, ObjectPath path) {
      */
     CimInstance instance(ProviderRegistry providers) throws OperationException {
         return providers.instances(cls.name()).get(path).orElseThrow(() -> new OperationException(
-                FaultKind.DESTINATION_UNREACHABLE, FaultDetail.INVALID_RESOURCE_URI, "No instance " + path + " exists."));
+                FaultKind.DESTINATION_UNREACHABLE, FaultDetail.INVALID_RESOURCE_URI, CimStatus.NOT_FOUND,
+                "No instance " + path + " exists."));
     }
 
     /**
@@ -43,7 +45,7 @@ record Target(ResourceUri uri, CimClass cls, ObjectPath path) {
     static CimClass classOf(Schema schema, ResourceUri uri) throws OperationException {
         requireNamespace(schema, uri);
         return schema.find(uri.className()).orElseThrow(() -> new OperationException(
-                FaultKind.DESTINATION_UNREACHABLE, FaultDetail.INVALID_RESOURCE_URI,
+                FaultKind.DESTINATION_UNREACHABLE, FaultDetail.INVALID_RESOURCE_URI, CimStatus.INVALID_CLASS,
                 "The class " + uri.className() + " does not exist in " + schema.namespace() + "."));
     }
 
@@ -51,8 +53,8 @@ record Target(ResourceUri uri, CimClass cls, ObjectPath path) {
     static void requireNamespace(Schema schema, ResourceUri uri) throws OperationException {
         if (!uri.isIn(schema.namespace())) {
             throw new OperationException(FaultKind.DESTINATION_UNREACHABLE, FaultDetail.INVALID_RESOURCE_URI,
-                    "The namespace " + uri.namespacePath() + " does not exist; the service serves "
-                            + schema.namespace() + ".");
+                    CimStatus.INVALID_NAMESPACE, "The namespace " + uri.namespacePath()
+                            + " does not exist; the service serves " + schema.namespace() + ".");
         }
     }
 }

@@ -13,7 +13,8 @@ import javax.xml.namespace.QName;
  *
  * <p>Values follow Windows WinRM (wire.md §5.2, wsmerror.h): for example a missing resource is
  * {@code s:Sender}/{@code a:DestinationUnreachable}, Action {@code .../addressing/fault}, Code
- * 2150858752 (0x80338000). This is the only place that knows them.
+ * 2150858752 (0x80338000). This is the only place that knows them; what the MI client is told of the
+ * same faults ({@code MSFT_WmiError}) is in {@link WmiErrorTable}, beside it.
  */
 public final class FaultTable {
     /** One row of the table. {@code subcode} is null for {@code s:MustUnderstand}. */

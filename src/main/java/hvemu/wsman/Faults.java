@@ -4,6 +4,7 @@ import hvemu.operations.Namespaces;
 import hvemu.operations.BodyWriter;
 import hvemu.operations.FaultDetail;
 import hvemu.operations.FaultKind;
+import hvemu.operations.OperationException;
 import hvemu.operations.XmlBindings;
 import hvemu.wsman.binding.fault.MessageType;
 import hvemu.wsman.binding.fault.WSManFault;
@@ -21,7 +22,8 @@ import javax.xml.namespace.QName;
  *
  * <p>The body is an {@code s:Fault} with Code, Subcode, Reason (Windows' text for the kind) and a Detail
  * holding {@code w:FaultDetail} when there is one and {@code f:WSManFault} with the decimal HRESULT,
- * the machine name and the message that says what was wrong.
+ * the machine name and the message that says what was wrong; for the MI client, the Detail holds
+ * {@code MSFT_WmiError} instead ({@link WmiErrorDetail}).
  */
 final class Faults {
     private static final XmlBindings BINDINGS = XmlBindings.of(
@@ -37,10 +39,19 @@ final class Faults {
     /**
      * Returns the body of a fault.
      *
-     * @param message what was wrong, as a sentence; Windows' lead-in is added when it lacks one
+     * <p>The detail is {@code w:FaultDetail} (when there is one) and {@code f:WSManFault}; for the MI client
+     * it is {@code MSFT_WmiError} alone, as Windows answers it (fixture
+     * winrm-fault-msft-wmierror-quotalimit-response.xml) and OMI, the server the MI client was built against,
+     * writes its CIM errors (WSBuf_CreateFaultResponsePage, Unix/wsman/wsbuf.c).
+     *
+     * @param failure the kind, detail, CIM status and message (what was wrong, as a sentence; Windows'
+     *     lead-in is added when it lacks one)
      * @param machine the machine name to report, as the client addressed the service
+     * @param miClient whether the request came from the MI client ({@link MiClient})
      */
-    static BodyWriter body(FaultKind kind, FaultDetail detail, String message, String machine) {
+    static BodyWriter body(OperationException failure, String machine, boolean miClient) {
+        FaultKind kind = failure.kind();
+        FaultDetail detail = failure.detail();
         FaultTable.Row row = FaultTable.row(kind);
         Fault fault = new Fault();
         Faultcode code = new Faultcode();
@@ -59,20 +70,31 @@ final class Faults {
         reason.getText().add(text);
         fault.setReason(reason);
 
-        Detail d = new Detail();
-        if (detail != null) {
-            d.getAny().add(WSMAN.createFaultDetail(detail.uri()));
-        }
-        WSManFault wsmanFault = new WSManFault();
-        wsmanFault.setCode(FaultTable.hresult(kind, detail));
-        wsmanFault.setMachine(machine);
-        MessageType m = new MessageType();
+        String message = failure.getMessage();
         String full = message.startsWith("The WS-Management service") ? message : WINDOWS_PREFIX + message;
-        m.getContent().add(full.endsWith(" ") ? full : full + " ");
-        wsmanFault.setMessage(m);
-        d.getAny().add(wsmanFault);
+        Detail d = new Detail();
+        if (miClient) {
+            WmiErrorTable.Row wmi = WmiErrorTable.row(kind, detail, failure.cimStatusCode());
+            // WMI's errors speak for themselves ("Invalid class"); WinRM's own begin with its lead-in.
+            d.getAny().add(WmiErrorDetail.of(wmi, spaced(wmi.wmi() ? message : full)));
+        } else {
+            if (detail != null) {
+                d.getAny().add(WSMAN.createFaultDetail(detail.uri()));
+            }
+            WSManFault wsmanFault = new WSManFault();
+            wsmanFault.setCode(FaultTable.hresult(kind, detail));
+            wsmanFault.setMachine(machine);
+            MessageType m = new MessageType();
+            m.getContent().add(spaced(full));
+            wsmanFault.setMessage(m);
+            d.getAny().add(wsmanFault);
+        }
         fault.setDetail(d);
         return BINDINGS.writer(fault);
+    }
+
+    private static String spaced(String message) {
+        return message.endsWith(" ") ? message : message + " ";
     }
 
     /**

@@ -64,18 +64,18 @@ public final class WsmanEndpoint implements Provider<Message> {
             headers = HeaderReader.read(request);
             reply = handle(request, headers);
         } catch (NotUnderstoodException e) {
-            reply = fault(correlation, FaultKind.MUST_UNDERSTAND,
+            reply = fault(request, correlation, FaultKind.MUST_UNDERSTAND,
                     new OperationException(FaultKind.MUST_UNDERSTAND,
                             "The header " + e.headers().get(0) + " is marked mustUnderstand and is not understood."),
                     Faults.notUnderstood(e.headers()));
         } catch (OperationException e) {
-            reply = fault(correlation, e.kind(), e, null);
+            reply = fault(request, correlation, e.kind(), e, null);
         } catch (VirtualMachineError e) {
             throw e;
         } catch (RuntimeException | Error e) {
             // Never Metro's fault: it would put the exception's text in the reply (stack.md P7).
             LOG.warn("request failed inside the service", e);
-            reply = fault(correlation, FaultKind.INTERNAL_ERROR,
+            reply = fault(request, correlation, FaultKind.INTERNAL_ERROR,
                     new OperationException(FaultKind.INTERNAL_ERROR, "The service failed while processing the request."),
                     null);
         }
@@ -128,11 +128,12 @@ public final class WsmanEndpoint implements Provider<Message> {
         return asked == null || asked.compareTo(settings.maxTimeout()) > 0 ? settings.maxTimeout() : asked;
     }
 
-    private Message fault(HeaderReader.Correlation correlation, FaultKind kind, OperationException e,
+    /** A fault reply, in the MI client's form when the request carries its options ({@link MiClient}). */
+    private Message fault(Message request, HeaderReader.Correlation correlation, FaultKind kind, OperationException e,
             hvemu.operations.BodyWriter extraHeaders) {
         return new ReplyMessage(new ReplyEnvelope(ReplyEnvelope.Style.FAULT, correlation.addressing(),
                 Faults.action(kind), settings.messageIds().get(), correlation.messageId(), extraHeaders,
-                Faults.body(kind, e.detail(), e.getMessage(), machine()), true), true);
+                Faults.body(e, machine(), MiClient.sent(request)), true), true);
     }
 
     /** Windows reports the machine as the client addressed it: the Host header without its port. */

@@ -9,10 +9,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -30,7 +27,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class GoWinrmIT {
     private static final String POOL_NAME = "GoWinrmPool";
     private static final Path GOCODE = Path.of("/usr/share/gocode");
-    private static final Pattern FIELD = Pattern.compile("(\\w+)=(\"[^\"]*\"|\\S+)");
 
     @RegisterExtension
     static final RunningEmulator EMULATOR = RunningEmulator.secured();
@@ -81,22 +77,22 @@ class GoWinrmIT {
 
     @Test
     void identifiesTheServer() {
-        assertThat(fields(run.detail("identify")))
+        assertThat(run.outcome("identify").fields())
                 .containsEntry("ProductVendor", "Microsoft Corporation")
                 .containsEntry("ProtocolVersion", "http://schemas.dmtf.org/wbem/wsman/1/wsman.xsd");
     }
 
     @Test
     void getsTheServiceByItsFourKeys() {
-        assertThat(fields(run.detail("get")))
+        assertThat(run.outcome("get").fields())
                 .containsEntry("Name", "poolcfgsvc").containsEntry("SystemName", "HVCLU01").containsEntry("EnabledState", "2");
     }
 
     @Test
     void enumeratesWithAContextAndOptimizedInBatchesOfFive() {
-        assertThat(fields(run.detail("enumerate"))).containsEntry("count", "16").containsEntry("primordial", "16");
+        assertThat(run.outcome("enumerate").fields()).containsEntry("count", "16").containsEntry("primordial", "16");
         // 16 pools: 5 with the EnumerateResponse, then Pulls of 5, 5 and the last 1.
-        assertThat(fields(run.detail("enumerate-optimized")))
+        assertThat(run.outcome("enumerate-optimized").fields())
                 .containsEntry("count", "16").containsEntry("primordial", "16").containsEntry("pulls", "3");
     }
 
@@ -107,28 +103,28 @@ class GoWinrmIT {
 
     @Test
     void findsDevicesByEprEnumerationSelectorFilterAndWql() {
-        assertThat(fields(run.detail("enumerate-epr"))).containsEntry("count", "2");
-        assertThat(fields(run.detail("enumerate-epr")).get("first")).startsWith("HV-NODE1/Microsoft:");
-        assertThat(fields(run.detail("selector-filter"))).containsEntry("count", "2").containsEntry("SystemName", "HV-NODE2");
-        assertThat(fields(run.detail("wql"))).containsEntry("count", "2");
-        assertThat(fields(run.detail("wql")).get("first")).startsWith("HV-NODE2/Microsoft:");
+        assertThat(run.outcome("enumerate-epr").fields()).containsEntry("count", "2");
+        assertThat(run.outcome("enumerate-epr").fields().get("first")).startsWith("HV-NODE1/Microsoft:");
+        assertThat(run.outcome("selector-filter").fields()).containsEntry("count", "2").containsEntry("SystemName", "HV-NODE2");
+        assertThat(run.outcome("wql").fields()).containsEntry("count", "2");
+        assertThat(run.outcome("wql").fields().get("first")).startsWith("HV-NODE2/Microsoft:");
     }
 
     @Test
     void createsAPoolOfBothNodesMemoryAndPollsTheJobToCompletion() {
-        Map<String, String> created = fields(run.detail("create-resource-pool"));
+        Map<String, String> created = run.outcome("create-resource-pool").fields();
         assertThat(created).containsEntry("ReturnValue", "4096");
         assertThat(created.get("Job")).matches("[0-9A-F]{8}(-[0-9A-F]{4}){3}-[0-9A-F]{12}");
-        Map<String, String> job = fields(run.detail("job"));
+        Map<String, String> job = run.outcome("job").fields();
         assertThat(job).containsEntry("JobState", "7").containsEntry("PercentComplete", "100");
         assertThat(job.get("states")).startsWith("2").endsWith(",7");
     }
 
     @Test
     void findsThePoolFromItsJobByTheAssociationFilterAndByWql() {
-        String pool = fields(run.detail("create-resource-pool")).get("Pool");
-        assertThat(fields(run.detail("association"))).containsEntry("ElementName", POOL_NAME).containsEntry("InstanceID", pool);
-        assertThat(fields(run.detail("find-pool")))
+        String pool = run.outcome("create-resource-pool").fields().get("Pool");
+        assertThat(run.outcome("association").fields()).containsEntry("ElementName", POOL_NAME).containsEntry("InstanceID", pool);
+        assertThat(run.outcome("find-pool").fields())
                 .containsEntry("ElementName", POOL_NAME)
                 .containsEntry("ResourceType", "4")
                 .containsEntry("Capacity", "262144")
@@ -146,12 +142,4 @@ class GoWinrmIT {
     }
 
     /** The {@code key=value} fields of a client's detail; a value may be quoted. */
-    private static Map<String, String> fields(String detail) {
-        Map<String, String> fields = new LinkedHashMap<>();
-        Matcher m = FIELD.matcher(detail);
-        while (m.find()) {
-            fields.put(m.group(1), m.group(2).replaceAll("^\"|\"$", ""));
-        }
-        return fields;
-    }
 }

@@ -7,10 +7,7 @@ import hvemu.testsupport.RealClient;
 import hvemu.testsupport.RunningEmulator;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -29,7 +26,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 class NodeWsmanMessagesIT {
     private static final String POOL_NAME = "NodeWsmanMessagesPool";
-    private static final Pattern FIELD = Pattern.compile("(\\w+)=(\"[^\"]*\"|\\S+)");
 
     @RegisterExtension
     static final RunningEmulator EMULATOR = RunningEmulator.secured();
@@ -58,20 +54,20 @@ class NodeWsmanMessagesIT {
 
     @Test
     void getsTheServiceByItsFourKeys() {
-        assertThat(fields(run.detail("get")))
+        assertThat(run.outcome("get").fields())
                 .containsEntry("Name", "poolcfgsvc").containsEntry("SystemName", "HVCLU01").containsEntry("EnabledState", "2");
     }
 
     @Test
     void enumeratesWithAContextAndPullsToTheEnd() {
         // The default topology's 16 primordial pools, in the one Pull of MaxElements 999.
-        assertThat(fields(run.detail("enumerate")))
+        assertThat(run.outcome("enumerate").fields())
                 .containsEntry("count", "16").containsEntry("primordial", "16").containsEntry("pulls", "1");
     }
 
     @Test
     void createsAPoolWithTwoEndpointReferencesAndGetsAJob() {
-        Map<String, String> created = fields(run.detail("create-resource-pool"));
+        Map<String, String> created = run.outcome("create-resource-pool").fields();
         assertThat(created).containsEntry("ReturnValue", "4096");
         assertThat(created.get("Job")).matches("[0-9A-F]{8}(-[0-9A-F]{4}){3}-[0-9A-F]{12}");
         assertThat(created.get("Pool")).matches("Microsoft:[0-9A-F-]{36}");
@@ -79,14 +75,14 @@ class NodeWsmanMessagesIT {
 
     @Test
     void pollsTheJobToCompletion() {
-        Map<String, String> job = fields(run.detail("job"));
+        Map<String, String> job = run.outcome("job").fields();
         assertThat(job).containsEntry("JobState", "7").containsEntry("PercentComplete", "100");
         assertThat(job.get("states")).startsWith("2").endsWith(",7");
     }
 
     @Test
     void findsThePoolItMade() {
-        assertThat(fields(run.detail("find-pool")))
+        assertThat(run.outcome("find-pool").fields())
                 .containsEntry("ElementName", POOL_NAME)
                 .containsEntry("ResourceType", "4")
                 .containsEntry("Capacity", "262144") // two NUMA nodes' memory of 128 GiB each, in MiB
@@ -104,12 +100,4 @@ class NodeWsmanMessagesIT {
     }
 
     /** The {@code key=value} fields of a client's detail; a value may be quoted. */
-    private static Map<String, String> fields(String detail) {
-        Map<String, String> fields = new LinkedHashMap<>();
-        Matcher m = FIELD.matcher(detail);
-        while (m.find()) {
-            fields.put(m.group(1), m.group(2).replaceAll("^\"|\"$", ""));
-        }
-        return fields;
-    }
 }

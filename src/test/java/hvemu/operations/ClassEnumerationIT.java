@@ -172,6 +172,8 @@ class ClassEnumerationIT {
         HttpExchange reply = emulator.client().post(request);
         assertThat(reply.status()).as(reply.body()).isEqualTo(500);
         Xml.at(reply.body()).valueByXPath("//s:Subcode/s:Value").isEqualTo(subcode);
-        Xml.at(reply.body()).valueByXPath("//f:WSManFault/f:Message").contains(message);
+        Xml.at(reply.body()).valueByXPath(GetClassIT.fromMiClient(request)
+                ? "//s:Detail/*[local-name()='MSFT_WmiError']/*[local-name()='Message']" : "//f:WSManFault/f:Message")
+                .contains(message);
     }
 }

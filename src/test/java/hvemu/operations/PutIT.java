@@ -173,8 +173,14 @@ class PutIT {
         assertThat(value(reply, "PoolID")).isEqualTo("Before Set-CimInstance");
         assertThat(value(reply, "Capacity")).isEqualTo("0");
 
-        assertAccessDenied(emulator.client().post(miClientPut(id, "Capacity", body)),
-                "The property Capacity of Msvm_ResourcePool is read-only.");
+        // The MI client is refused with an MSFT_WmiError detail (hvemu.powershell.MiFaultsIT): access denied.
+        HttpExchange refused = emulator.client().post(miClientPut(id, "Capacity", body));
+        assertThat(refused.status()).as(refused.body()).isEqualTo(500);
+        Xml.at(refused.body()).valueByXPath("//s:Subcode/s:Value").isEqualTo("w:AccessDenied");
+        Xml.at(refused.body()).valueByXPath("//s:Detail/*[local-name()='MSFT_WmiError']/*[local-name()='MessageID']")
+                .isEqualTo("HRESULT 0x80041003");
+        Xml.at(refused.body()).valueByXPath("//s:Detail/*[local-name()='MSFT_WmiError']/*[local-name()='Message']")
+                .contains("The property Capacity of Msvm_ResourcePool is read-only.");
         assertThat(value(get(wmi("Msvm_ResourcePool"), "InstanceID", id), "ElementName"))
                 .isEqualTo("After Set-CimInstance");
     }

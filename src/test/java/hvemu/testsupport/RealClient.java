@@ -36,6 +36,7 @@ import org.junit.jupiter.api.Assumptions;
  * {@code .ci/run} after installing them), where it fails.
  */
 public final class RealClient {
+    private static final Pattern FIELD = Pattern.compile("([\\w.-]+)=(?:\"([^\"]*)\"|(\\S*))");
     private static final Pattern LINE = Pattern.compile("^hvemu-client: (\\S+) (ok|fail|unsupported)\\b ?(.*)$");
 
     /** The outcome of one operation as the client reported it. */
@@ -44,6 +45,19 @@ public final class RealClient {
          * Returns the value the detail gives {@code key}, written {@code key=value}; a value runs to the next
          * {@code " name="} or to the end of the line, so it may hold spaces. Null when the detail has no such key.
          */
+        /**
+         * The detail's {@code key=value} pairs, a value either quoted ({@code "two words"}, quotes dropped)
+         * or running to the next space.
+         */
+        public Map<String, String> fields() {
+            Map<String, String> fields = new LinkedHashMap<>();
+            Matcher m = FIELD.matcher(detail);
+            while (m.find()) {
+                fields.put(m.group(1), m.group(2) != null ? m.group(2) : m.group(3));
+            }
+            return fields;
+        }
+
         public String value(String key) {
             Matcher m = Pattern.compile("(?:^|\\s)" + Pattern.quote(key) + "=(.*?)(?=\\s[\\w.-]+=|$)").matcher(detail);
             return m.find() ? m.group(1) : null;
@@ -175,7 +189,12 @@ public final class RealClient {
                     fail(String.join(" ", command) + " did not finish in " + timeoutSeconds + " s:\n" + Files.readString(log));
                 }
                 String output = Files.readString(log, StandardCharsets.UTF_8);
-                return new Run(process.exitValue(), output, outcomes(output));
+                Map<String, Outcome> outcomes = outcomes(output);
+                // The build log shows each client's line per operation, whatever the assertions then make of it.
+                String client = workingDirectory.getFileName().toString();
+                outcomes.values().forEach(o -> System.out.println("hvemu-client[" + client + "]: " + o.operation()
+                        + " " + o.status() + (o.detail().isEmpty() ? "" : " " + o.detail())));
+                return new Run(process.exitValue(), output, outcomes);
             } finally {
                 Files.deleteIfExists(log);
             }

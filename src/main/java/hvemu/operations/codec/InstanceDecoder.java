@@ -3,6 +3,7 @@ package hvemu.operations.codec;
 import hvemu.cim.CimClass;
 import hvemu.cim.CimInstance;
 import hvemu.cim.CimProperty;
+import hvemu.cim.CimStatus;
 import hvemu.cim.CimType;
 import hvemu.cim.schema.Schema;
 import hvemu.operations.FaultDetail;
@@ -87,8 +88,8 @@ public final class InstanceDecoder {
                 continue;
             }
             String name = in.getLocalName();
-            CimProperty p = cls.property(name).orElseThrow(() -> invalid("The class " + cls.name()
-                    + " has no property " + name + "."));
+            CimProperty p = cls.property(name).orElseThrow(() -> invalid(CimStatus.NO_SUCH_PROPERTY, "The class "
+                    + cls.name() + " has no property " + name + "."));
             Object value = value(in, p, namespace);
             if (p.array()) {
                 List<Object> items = arrays.computeIfAbsent(p.name(), k -> new ArrayList<>());
@@ -120,12 +121,16 @@ public final class InstanceDecoder {
         try {
             return p.type().parse(text);
         } catch (IllegalArgumentException e) {
-            throw invalid("The property " + p.name() + " is " + p.type().mofName() + (p.array() ? "[]" : "") + ": "
-                    + e.getMessage() + ".");
+            throw invalid(CimStatus.TYPE_MISMATCH, "The property " + p.name() + " is " + p.type().mofName()
+                    + (p.array() ? "[]" : "") + ": " + e.getMessage() + ".");
         }
     }
 
     private static OperationException invalid(String message) {
-        return new OperationException(FaultKind.INVALID_REPRESENTATION, FaultDetail.INVALID_VALUES, message);
+        return invalid(null, message);
+    }
+
+    private static OperationException invalid(CimStatus status, String message) {
+        return new OperationException(FaultKind.INVALID_REPRESENTATION, FaultDetail.INVALID_VALUES, status, message);
     }
 }

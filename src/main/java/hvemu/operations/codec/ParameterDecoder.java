@@ -2,6 +2,7 @@ package hvemu.operations.codec;
 
 import hvemu.cim.CimMethod;
 import hvemu.cim.CimParameter;
+import hvemu.cim.CimStatus;
 import hvemu.cim.CimType;
 import hvemu.operations.FaultDetail;
 import hvemu.operations.FaultKind;
@@ -121,7 +122,7 @@ public final class ParameterDecoder {
         try {
             return p.type().parse(text);
         } catch (IllegalArgumentException e) {
-            throw new OperationException(FaultKind.INVALID_PARAMETER, FaultDetail.TYPE_MISMATCH,
+            throw new OperationException(FaultKind.INVALID_PARAMETER, FaultDetail.TYPE_MISMATCH, CimStatus.TYPE_MISMATCH,
                     "The parameter " + p.name() + " is " + p.type().mofName() + (p.array() ? "[]" : "") + ": "
                             + e.getMessage() + ".");
         }
