@@ -75,6 +75,10 @@ public final class HvemuCommand implements Callable<Integer> {
             description = "How jobs progress: immediate, stepped, or a duration such as 2s (default: ${DEFAULT-VALUE}).")
     String jobs;
 
+    @Option(names = "--journal-size", paramLabel = "<n>", defaultValue = "" + Emulator.DEFAULT_JOURNAL_SIZE,
+            description = "Exchanges the admin API's journal keeps, newest last; 0 keeps none (default: ${DEFAULT-VALUE}).")
+    int journalSize;
+
     @Option(names = {"-v", "--verbose"}, description = "Log one line per exchange.")
     boolean verbose;
 
@@ -108,7 +112,7 @@ public final class HvemuCommand implements Callable<Integer> {
             Emulator.Builder builder = Emulator.builder().host(host).port(port).http(!noHttp)
                     .allowUnencrypted(allowUnencrypted).credentials(user, password)
                     .maxRequestBytes(maxRequestBytes).productVendor(productVendor).productVersion(productVersion)
-                    .topology(topology).jobs(hvemu.job.JobProgression.parse(jobs));
+                    .topology(topology).jobs(hvemu.job.JobProgression.parse(jobs)).journalSize(journalSize);
             if (httpsPort != null) {
                 builder.httpsPort(httpsPort).keystore(keystore, keystorePassword);
             }
