@@ -100,7 +100,10 @@ public final class JobEngine {
         }
     }
 
-    /** A job prepared in an update, to be started once the update commits; {@code failure} is null but in {@link #failing}. */
+    /**
+     * A job prepared in an update, to be started once the update commits, with the failure it is to meet
+     * when it was prepared within a {@link #failing} scope (else null).
+     */
     public record Pending(ObjectPath job, Spec spec, JobFailure failure) {
         /** A job that runs its course. */
         public Pending(ObjectPath job, Spec spec) {
