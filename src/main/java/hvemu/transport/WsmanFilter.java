@@ -36,8 +36,9 @@ import org.slf4j.LoggerFactory;
  * </ol>
  *
  * <p>Every request is told to the {@link ExchangeRecorder}, with the bytes received and sent, when its answer
- * is made, just before it is written ({@link Transcript}); and a fault-injection effect the WS-Man layer chose for it that the transport owns
- * (an HTTP status, a dropped connection, a delay) is applied in place of, or before, the reply.
+ * is made, just before it is written ({@link Transcript}). A fault-injection effect that the WS-Man layer
+ * chose for it and the transport owns (an HTTP status, a dropped connection, a delay) is applied in place
+ * of, or before, the reply.
  */
 final class WsmanFilter extends HttpFilter {
     private static final long serialVersionUID = 1L;
