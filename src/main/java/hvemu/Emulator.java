@@ -4,8 +4,10 @@ import hvemu.cim.schema.MofLoader;
 import hvemu.cim.schema.MofSource;
 import hvemu.control.Admin;
 import hvemu.control.AdminRoutes;
+import hvemu.control.FaultRules;
 import hvemu.control.LocalAdmin;
 import hvemu.control.Scenario;
+import hvemu.control.RequestJournal;
 import hvemu.job.Clock;
 import hvemu.job.JobEngine;
 import hvemu.job.JobProgression;
@@ -64,6 +66,9 @@ public final class Emulator implements AutoCloseable {
     /** Where the self-signed HTTPS certificate is kept unless told otherwise: {@code ~/.hvemu}. */
     public static final Path DEFAULT_DATA_DIR = Path.of(System.getProperty("user.home"), ".hvemu");
 
+    /** How many exchanges the journal keeps unless told otherwise ({@link Builder#journalSize}). */
+    public static final int DEFAULT_JOURNAL_SIZE = RequestJournal.DEFAULT_ENTRIES;
+
     private static final Logger LOG = LoggerFactory.getLogger(Emulator.class);
 
     private final WsmanHttpServer server;
@@ -92,12 +97,15 @@ public final class Emulator implements AutoCloseable {
                         new ResourcePoolConfigurationServiceProvider(model.schema(), repository, jobs))
                 .typedMethods(JobEngine.JOB_CLASS, new ConcreteJobProvider(model.schema(), repository, jobs))
                 .refresh(jobs::catchUp)
+                .jobs(jobs)
                 .build();
         EnumerationContexts contexts = new EnumerationContexts(b.clock::now, b.enumerationExpiry);
         dispatcher = dispatcher(new ServiceIdentity(b.productVendor, b.productVersion, httpProfiles, httpsProfiles),
                 providers, contexts);
-        WsmanEndpoint endpoint = new WsmanEndpoint(dispatcher, EndpointSettings.defaults());
-        admin = new LocalAdmin(model.schema(), repository);
+        RequestJournal journal = new RequestJournal(b.journalSize, b.journalBytes);
+        FaultRules faults = new FaultRules(model.schema());
+        WsmanEndpoint endpoint = new WsmanEndpoint(dispatcher, EndpointSettings.defaults(), faults);
+        admin = new LocalAdmin(model.schema(), repository, journal, faults);
         // Before the server exists: no request sees the emulator without its scenario.
         admin.startWith(scenario);
         AdminRoutes routes = new AdminRoutes(admin);
@@ -105,7 +113,7 @@ public final class Emulator implements AutoCloseable {
             AdminRoutes.Reply reply = routes.handle(method, path, query, body);
             return new AdminHandler.Reply(reply.status(), reply.body(), reply.allow());
         };
-        server = new WsmanHttpServer(transport, endpoint, adminHandler);
+        server = new WsmanHttpServer(transport, endpoint, adminHandler, journal);
 
         if (b.credentials != null && server.servesHttp() && !transport.basicOverHttp()) {
             LOG.warn("Basic authentication over plain HTTP on {} will be refused (401): the listener is not on "
@@ -249,6 +257,8 @@ public final class Emulator implements AutoCloseable {
         private Duration enumerationExpiry = Duration.ofSeconds(60);
         private Path scenarioPath;
         private Scenario scenario = Scenario.none();
+        private int journalSize = DEFAULT_JOURNAL_SIZE;
+        private long journalBytes = RequestJournal.DEFAULT_BYTES;
 
         private Builder() {
         }
@@ -348,6 +358,24 @@ public final class Emulator implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Sets how many exchanges the journal keeps, newest last ({@code admin().journal(...)}); 1000 by
+         * default, 0 keeps none.
+         */
+        public Builder journalSize(int entries) {
+            this.journalSize = entries;
+            return this;
+        }
+
+        /**
+         * Sets how many bytes of request and response bodies the journal keeps in all; 64 MiB by default.
+         * Past it the oldest exchanges go, as past {@link #journalSize}.
+         */
+        public Builder journalBytes(long bytes) {
+            this.journalBytes = bytes;
+            return this;
+        }
+
         /** Sets how jobs progress: immediate, timed (1 s by default) or stepped. */
         public Builder jobs(JobProgression jobs) {
             this.jobs = jobs;
@@ -393,6 +421,10 @@ public final class Emulator implements AutoCloseable {
             }
             if (keystore != null && httpsPort == null) {
                 throw new IllegalStateException("a keystore is given but no HTTPS port (--https-port)");
+            }
+            if (journalSize < 0 || journalBytes < 0) {
+                throw new IllegalArgumentException("the journal's size is 0 or more: " + journalSize + " entries, "
+                        + journalBytes + " bytes");
             }
             if (http && port < 0) {
                 throw new IllegalArgumentException("port must be 0 to 65535: " + port);

@@ -80,6 +80,10 @@ public final class HvemuCommand implements Callable<Integer> {
                     + "(docs/harness.md).")
     Path scenario;
 
+    @Option(names = "--journal-size", paramLabel = "<n>", defaultValue = "" + Emulator.DEFAULT_JOURNAL_SIZE,
+            description = "Exchanges the admin API's journal keeps, newest last; 0 keeps none (default: ${DEFAULT-VALUE}).")
+    int journalSize;
+
     @Option(names = {"-v", "--verbose"}, description = "Log one line per exchange.")
     boolean verbose;
 
@@ -113,7 +117,8 @@ public final class HvemuCommand implements Callable<Integer> {
             Emulator.Builder builder = Emulator.builder().host(host).port(port).http(!noHttp)
                     .allowUnencrypted(allowUnencrypted).credentials(user, password)
                     .maxRequestBytes(maxRequestBytes).productVendor(productVendor).productVersion(productVersion)
-                    .topology(topology).jobs(hvemu.job.JobProgression.parse(jobs)).scenario(scenario);
+                    .topology(topology).jobs(hvemu.job.JobProgression.parse(jobs)).scenario(scenario)
+                    .journalSize(journalSize);
             if (httpsPort != null) {
                 builder.httpsPort(httpsPort).keystore(keystore, keystorePassword);
             }

@@ -13,10 +13,15 @@ public final class LocalAdmin implements Admin {
     private final Schema schema;
     private final InstanceRepository repository;
     private volatile Scenario startScenario = Scenario.none();
+    private final RequestJournal journal;
+    private final FaultRules faults;
 
-    public LocalAdmin(Schema schema, InstanceRepository repository) {
+    /** The control plane over the schema and instances served, the exchange journal and the fault rules. */
+    public LocalAdmin(Schema schema, InstanceRepository repository, RequestJournal journal, FaultRules faults) {
         this.schema = schema;
         this.repository = repository;
+        this.journal = journal;
+        this.faults = faults;
     }
 
     /**
@@ -57,32 +62,38 @@ public final class LocalAdmin implements Admin {
 
     @Override
     public List<JournalEntry> journal(JournalQuery query) {
-        throw notYet("journal");
+        if (query.limit() < 0) {
+            throw AdminException.badRequest("limit is 0 (all) or more: " + query.limit());
+        }
+        return journal.find(query);
     }
 
     @Override
     public void clearJournal() {
-        throw notYet("journal");
+        journal.clear();
     }
 
     @Override
     public FaultRule addFault(FaultRule rule) {
-        throw notYet("faults");
+        if (rule == null) {
+            throw AdminException.badRequest("a rule is needed");
+        }
+        return faults.add(rule);
     }
 
     @Override
     public List<FaultRule> faults() {
-        throw notYet("faults");
+        return faults.list();
     }
 
     @Override
     public void removeFault(String id) {
-        throw notYet("faults");
+        faults.remove(id);
     }
 
     @Override
     public void clearFaults() {
-        throw notYet("faults");
+        faults.clear();
     }
 
     @Override

@@ -69,6 +69,8 @@ public final class JobEngine {
     private final Map<String, Finished> kept = new ConcurrentHashMap<>();
     /** InstanceIDs of kept jobs that an update (a client's Put) changed or removed since the last catch-up. */
     private final Queue<String> touched = new ConcurrentLinkedQueue<>();
+    /** The failure that jobs prepared by this thread are to meet, within a {@link #failing} scope. */
+    private final ThreadLocal<JobFailure> failing = new ThreadLocal<>();
 
     /** What a job does when it completes: makes its results in {@code changes}, returning their paths. */
     @FunctionalInterface
@@ -98,8 +100,21 @@ public final class JobEngine {
         }
     }
 
-    /** A job prepared in an update, to be started once the update commits. */
-    public record Pending(ObjectPath job, Spec spec) {
+    /**
+     * A job prepared in an update, to be started once the update commits, with the failure it is to meet
+     * when it was prepared within a {@link #failing} scope (else null).
+     */
+    public record Pending(ObjectPath job, Spec spec, JobFailure failure) {
+        /** A job that runs its course. */
+        public Pending(ObjectPath job, Spec spec) {
+            this(job, spec, null);
+        }
+    }
+
+    /** The extent of a {@link #failing} call: closing it ends it. */
+    public interface Scope extends AutoCloseable {
+        @Override
+        void close();
     }
 
     /** What a request to stop a job ({@link #terminate}, {@link #kill}) found. */
@@ -114,7 +129,7 @@ public final class JobEngine {
         NOT_FOUND
     }
 
-    private record Active(ObjectPath job, Spec spec, Instant submitted, int step) {
+    private record Active(ObjectPath job, Spec spec, Instant submitted, int step, JobFailure failure) {
     }
 
     /**
@@ -200,12 +215,30 @@ public final class JobEngine {
         for (ObjectPath element : spec.reserved()) {
             changes.put(affected(element, path, EXCLUSIVE_USE));
         }
-        return new Pending(path, spec);
+        return new Pending(path, spec, failing.get());
+    }
+
+    /**
+     * Makes every job this thread prepares until the scope closes fail as {@code failure} says (a fault
+     * rule's job error): it runs as usual until the step at which its PercentComplete would reach
+     * {@code failure.atPercent()}, and ends there in Exception (10) with that error, its Outcome never run and
+     * its reservations released, as a job failed by {@link #fail} is.
+     */
+    public Scope failing(JobFailure failure) {
+        JobFailure outer = failing.get();
+        failing.set(Objects.requireNonNull(failure, "failure"));
+        return () -> {
+            if (outer == null) {
+                failing.remove();
+            } else {
+                failing.set(outer);
+            }
+        };
     }
 
     /** Starts a prepared job; an immediate job runs to its end now. */
     public synchronized void start(Pending pending) {
-        Active a = new Active(pending.job(), pending.spec(), clock.now(), 0);
+        Active a = new Active(pending.job(), pending.spec(), clock.now(), 0, pending.failure());
         active.put(key(pending.job()), a);
         if (progression instanceof JobProgression.Immediate) {
             while (active.containsKey(key(pending.job()))) {
@@ -270,17 +303,24 @@ public final class JobEngine {
         if (a == null) {
             return false;
         }
-        Instant now = clock.now();
+        failed(a, errorCode, description, null, clock.now());
+        return true;
+    }
+
+    /** Ends a job no longer active in Exception (10); {@code percent} is its PercentComplete, or null to keep it. */
+    private void failed(Active a, int errorCode, String description, Long percent, Instant at) {
         CimInstance job = repository.update(changes -> {
             release(changes, a);
             Map<String, Object> values = new LinkedHashMap<>(JobStates.of(EXCEPTION));
             values.put("ErrorCode", (long) errorCode);
             values.put("ErrorDescription", description);
             values.put("ErrorSummaryDescription", description);
-            return update(changes, a.job(), now, values);
+            if (percent != null) {
+                values.put("PercentComplete", percent);
+            }
+            return update(changes, a.job(), at, values);
         });
-        finish(a, job, List.of(), now, true);
-        return true;
+        finish(a, job, List.of(), at, true);
     }
 
     /**
@@ -347,6 +387,12 @@ public final class JobEngine {
 
     private void step(Active a, Instant at) {
         int next = a.step() + 1;
+        JobFailure failure = a.failure();
+        if (failure != null && percentAt(next) >= failure.atPercent()) {
+            active.remove(key(a.job()));
+            failed(a, failure.errorCode(), failure.errorDescription(), (long) failure.atPercent(), at);
+            return;
+        }
         if (next < STEPS) {
             repository.update(changes -> {
                 Map<String, Object> values = new LinkedHashMap<>(JobStates.of(next == 1 ? STARTING : RUNNING));
@@ -358,7 +404,7 @@ public final class JobEngine {
                 update(changes, a.job(), at, values);
                 return null;
             });
-            active.put(key(a.job()), new Active(a.job(), a.spec(), a.submitted(), next));
+            active.put(key(a.job()), new Active(a.job(), a.spec(), a.submitted(), next, failure));
             return;
         }
         active.remove(key(a.job()));
@@ -378,6 +424,11 @@ public final class JobEngine {
             active.put(key(a.job()), a);
             fail(key(a.job()), 2, "The job failed: " + e.getMessage());
         }
+    }
+
+    /** The PercentComplete a job has after {@code step} steps: Starting 0, Running 50, Completed 100. */
+    private static int percentAt(int step) {
+        return step >= STEPS ? 100 : step == 1 ? 0 : 50;
     }
 
     private void refreshRunning(Instant now) {

@@ -28,6 +28,10 @@ import java.util.Map;
  * ({@code schemas/cim}) then gets the generated INPUT object, others the arguments by name. A method
  * declared in the schema with no provider answers ReturnValue 1 (Not Supported), as the method's own
  * ValueMap provides (docs/semantics.md lists them).
+ *
+ * <p>A fault rule's {@link MethodOverride} changes the outcome: a return code is answered without running
+ * the method (no OUT parameters, nothing changed); a failed job runs the method and has the job it starts
+ * fail.
  */
 public final class InvokeOperation implements Operation {
     private final ProviderRegistry providers;
@@ -45,27 +49,22 @@ public final class InvokeOperation implements Operation {
                 FaultKind.ACTION_NOT_SUPPORTED, null, CimStatus.METHOD_NOT_FOUND,
                 "The class " + target.cls().name() + " has no method " + methodName + "."));
         CimInstance instance = target.instance(providers);
+        if (request.override() instanceof MethodOverride.ReturnCode code) {
+            // A fault rule's return code: the method does not run, so nothing changes and no OUT is set.
+            return reply(request, method, target, MethodResult.of(code.value()));
+        }
         Element input = input(request, method);
         if (input != null) {
             EmbeddedInstances.inline(input, method, providers.schema());
         }
         Map<String, Object> arguments = input == null ? Map.of() : ParameterDecoder.decode(input, method, namespace());
         ObjectPath path = MofLoader.pathOf(providers.schema(), instance);
-        TypedMethodProvider typed = providers.typedMethods(instance.className());
-        MethodProvider provider = providers.methods(instance.className());
         MethodResult result;
         try {
-            if (typed != null) {
-                Element in = input != null ? input : DomCopy.empty(method.name() + "_INPUT", typed.bindingNamespace());
-                Object output = typed.invoke(path, TypedInvocation.input(in, method, typed, namespace(), target.uri()),
-                        request.operationTimeout());
-                var decoded = output == null ? null
-                        : TypedInvocation.output(output, method, typed, namespace(), target.uri());
-                result = decoded == null ? MethodResult.of(1) : new MethodResult(decoded.getKey(), decoded.getValue());
-            } else {
-                result = provider == null ? MethodResult.of(1)
-                        : provider.invoke(new MethodCall(path, method, arguments, request.operationTimeout()));
-            }
+            result = request.override() instanceof MethodOverride.FailedJob failed
+                    ? providers.failingJobs(failed.errorCode(), failed.errorDescription(), failed.atPercent(),
+                            () -> run(request, target, method, instance, path, input, arguments))
+                    : run(request, target, method, instance, path, input, arguments);
         } catch (CimException e) {
             throw switch (e.status()) {
                 case NOT_FOUND -> new OperationException(FaultKind.DESTINATION_UNREACHABLE,
@@ -75,7 +74,26 @@ public final class InvokeOperation implements Operation {
                 default -> new OperationException(FaultKind.INTERNAL_ERROR, null, e.status(), e.getMessage());
             };
         }
-        MethodResult r = result;
+        return reply(request, method, target, result);
+    }
+
+    /** Runs the method through its typed or untyped provider; ReturnValue 1 when it has none. */
+    private MethodResult run(OperationRequest request, Target target, CimMethod method, CimInstance instance,
+            ObjectPath path, Element input, Map<String, Object> arguments) throws OperationException {
+        TypedMethodProvider typed = providers.typedMethods(instance.className());
+        MethodProvider provider = providers.methods(instance.className());
+        if (typed != null) {
+            Element in = input != null ? input : DomCopy.empty(method.name() + "_INPUT", typed.bindingNamespace());
+            Object output = typed.invoke(path, TypedInvocation.input(in, method, typed, namespace(), target.uri()),
+                    request.operationTimeout());
+            var decoded = output == null ? null : TypedInvocation.output(output, method, typed, namespace(), target.uri());
+            return decoded == null ? MethodResult.of(1) : new MethodResult(decoded.getKey(), decoded.getValue());
+        }
+        return provider == null ? MethodResult.of(1)
+                : provider.invoke(new MethodCall(path, method, arguments, request.operationTimeout()));
+    }
+
+    private static Reply reply(OperationRequest request, CimMethod method, Target target, MethodResult r) {
         return new Reply(request.action() + "Response", out -> OutputWriter.write(out, method, r.returnValue(), r.out(),
                 request.resourceUri(), target.uri(), request.preciseArrays()));
     }

@@ -18,6 +18,7 @@ import java.util.Objects;
  * @param authenticated whether the client proved its credentials (false only for an unauthenticated Identify)
  * @param secure whether the request came over TLS (the HTTPS listener)
  * @param body the request body
+ * @param override what an Invoke does instead of its method's outcome (fault injection), or null
  */
 public record OperationRequest(
         String action,
@@ -29,7 +30,8 @@ public record OperationRequest(
         String locale,
         boolean authenticated,
         boolean secure,
-        RequestBody body) {
+        RequestBody body,
+        MethodOverride override) {
 
     /** The option with which the MI client asks for null arrays marked IsNullArray (wire.md §4.2). */
     public static final String USE_PRECISE_ARRAYS = "msftwinrm:UsePreciseArrays";

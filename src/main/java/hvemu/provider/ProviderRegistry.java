@@ -1,6 +1,8 @@
 package hvemu.provider;
 
 import hvemu.cim.schema.Schema;
+import hvemu.job.JobEngine;
+import hvemu.job.JobFailure;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -18,6 +20,13 @@ public final class ProviderRegistry {
     private final Map<String, MethodProvider> methodProviders;
     private final Map<String, TypedMethodProvider> typedProviders;
     private final Runnable refresh;
+    private final JobEngine jobs;
+
+    /** Work that returns a value or throws a checked exception of its caller's. */
+    @FunctionalInterface
+    public interface Work<T, X extends Exception> {
+        T run() throws X;
+    }
 
     private ProviderRegistry(Builder b) {
         this.schema = Objects.requireNonNull(b.schema, "schema");
@@ -26,6 +35,22 @@ public final class ProviderRegistry {
         this.methodProviders = Map.copyOf(b.methodProviders);
         this.typedProviders = Map.copyOf(b.typedProviders);
         this.refresh = b.refresh;
+        this.jobs = b.jobs;
+    }
+
+    /**
+     * Does {@code work} (a method call) so that every job it starts ends in Exception (10) with the given
+     * error at the first step at which its PercentComplete would reach {@code atPercent}, as a fault rule
+     * asks. Without a job engine, just does the work.
+     */
+    public <T, X extends Exception> T failingJobs(int errorCode, String errorDescription, int atPercent,
+            Work<T, X> work) throws X {
+        if (jobs == null) {
+            return work.run();
+        }
+        try (JobEngine.Scope scope = jobs.failing(new JobFailure(errorCode, errorDescription, atPercent))) {
+            return work.run();
+        }
     }
 
     /**
@@ -85,6 +110,7 @@ public final class ProviderRegistry {
         private final Map<String, MethodProvider> methodProviders = new LinkedHashMap<>();
         private final Map<String, TypedMethodProvider> typedProviders = new LinkedHashMap<>();
         private Runnable refresh = () -> { };
+        private JobEngine jobs;
 
         private Builder() {
         }
@@ -110,6 +136,12 @@ public final class ProviderRegistry {
         /** Sets what {@link ProviderRegistry#refresh()} runs. */
         public Builder refresh(Runnable refresh) {
             this.refresh = Objects.requireNonNull(refresh, "refresh");
+            return this;
+        }
+
+        /** Sets the job engine whose jobs {@link ProviderRegistry#failingJobs} makes fail. */
+        public Builder jobs(JobEngine jobs) {
+            this.jobs = Objects.requireNonNull(jobs, "jobs");
             return this;
         }
 

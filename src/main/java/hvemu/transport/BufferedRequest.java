@@ -1,5 +1,6 @@
 package hvemu.transport;
 
+import hvemu.wsman.Exchange;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
@@ -10,16 +11,26 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.security.Principal;
 
-/** A request whose body has been read into memory, with the principal the transport established. */
-final class BufferedRequest extends HttpServletRequestWrapper {
+/**
+ * A request whose body has been read into memory, with the principal the transport established and the
+ * {@link Exchange} the WS-Man layer fills in (reached through Metro's {@code SERVLET_REQUEST}).
+ */
+final class BufferedRequest extends HttpServletRequestWrapper implements Exchange.Carrier {
     private final byte[] body;
     private final Principal principal;
+    private final Exchange exchange;
 
     /** {@code principal} is null for an unauthenticated Identify. */
-    BufferedRequest(HttpServletRequest request, byte[] body, Principal principal) {
+    BufferedRequest(HttpServletRequest request, byte[] body, Principal principal, Exchange exchange) {
         super(request);
         this.body = body;
         this.principal = principal;
+        this.exchange = exchange;
+    }
+
+    @Override
+    public Exchange exchange() {
+        return exchange;
     }
 
     @Override

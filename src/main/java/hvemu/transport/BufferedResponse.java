@@ -60,17 +60,22 @@ final class BufferedResponse extends HttpServletResponseWrapper {
         // Held until complete().
     }
 
-    /** Sends the held reply with its length; a reply with a body gets {@code contentType}. */
-    void complete(String contentType) throws IOException {
+    /** Returns the held reply. */
+    byte[] body() {
         if (writer != null) {
             writer.flush();
         }
+        return bytes.toByteArray();
+    }
+
+    /** Sends {@code body} (the held reply) with its length; a reply with a body gets {@code contentType}. */
+    void send(byte[] body, String contentType) throws IOException {
         HttpServletResponse response = (HttpServletResponse) getResponse();
-        if (bytes.size() > 0) {
+        if (body.length > 0) {
             response.setContentType(contentType);
         }
-        response.setContentLength(bytes.size());
-        bytes.writeTo(response.getOutputStream());
+        response.setContentLength(body.length);
+        response.getOutputStream().write(body);
         response.flushBuffer();
     }
 }

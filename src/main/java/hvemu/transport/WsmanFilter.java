@@ -1,6 +1,8 @@
 package hvemu.transport;
 
+import hvemu.wsman.Exchange;
 import hvemu.wsman.IdentifyProbe;
+import hvemu.wsman.Injection;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpFilter;
@@ -32,6 +34,11 @@ import org.slf4j.LoggerFactory;
  *       first, so a client that writes before it reads sees the 413); an empty body (an authentication probe) gets 200 and no body.</li>
  *   <li>Replies go out with a Content-Length (not chunked), WinRM's Content-Type and Server header.</li>
  * </ol>
+ *
+ * <p>Every request is told to the {@link ExchangeRecorder}, with the bytes received and sent, when its answer
+ * is made, just before it is written ({@link Transcript}). A fault-injection effect that the WS-Man layer
+ * chose for it and the transport owns (an HTTP status, a dropped connection, a delay) is applied in place
+ * of, or before, the reply.
  */
 final class WsmanFilter extends HttpFilter {
     private static final long serialVersionUID = 1L;
@@ -44,28 +51,43 @@ final class WsmanFilter extends HttpFilter {
     static final String SERVER = "Microsoft-HTTPAPI/2.0";
     private static final Principal ANONYMOUS = () -> "anonymous";
 
+    private static final byte[] NONE = new byte[0];
+
     private final transient Credentials credentials;
     private final int maxRequestBytes;
     private final boolean basicOverHttp;
+    private final transient ExchangeRecorder recorder;
 
     /**
      * @param credentials the one user, or null for an open service
      * @param maxRequestBytes the largest body accepted
      * @param basicOverHttp whether Basic is accepted on a request that did not come over TLS
+     * @param recorder told of every exchange
      */
-    WsmanFilter(Credentials credentials, int maxRequestBytes, boolean basicOverHttp) {
+    WsmanFilter(Credentials credentials, int maxRequestBytes, boolean basicOverHttp, ExchangeRecorder recorder) {
         this.credentials = credentials;
         this.maxRequestBytes = maxRequestBytes;
         this.basicOverHttp = basicOverHttp;
+        this.recorder = recorder;
     }
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
+        Transcript transcript = new Transcript(request, recorder);
+        try {
+            serve(request, response, chain, transcript);
+        } finally {
+            transcript.unanswered();
+        }
+    }
+
+    private void serve(HttpServletRequest request, HttpServletResponse response, FilterChain chain,
+            Transcript transcript) throws IOException, ServletException {
         response.setHeader("Server", SERVER);
         if (!"POST".equals(request.getMethod())) {
             response.setHeader("Allow", "POST");
-            empty(response, HttpServletResponse.SC_METHOD_NOT_ALLOWED);
+            empty(response, HttpServletResponse.SC_METHOD_NOT_ALLOWED, transcript);
             return;
         }
         String authorization = request.getHeader("Authorization");
@@ -78,28 +100,28 @@ final class WsmanFilter extends HttpFilter {
                 // AllowUnencrypted is false; it offers Negotiate there, which hvemu does not speak.
                 LOG.debug("401 for {}: Basic over unencrypted HTTP is not allowed on this listener",
                         request.getRemoteAddr());
-                discard(request, response);
-                empty(response, HttpServletResponse.SC_UNAUTHORIZED);
+                transcript.received(discard(request, response));
+                empty(response, HttpServletResponse.SC_UNAUTHORIZED, transcript);
                 return;
             }
             if (credentials != null && !credentials.acceptsBasic(authorization)) {
                 LOG.debug("401 for {}: {}", request.getRemoteAddr(), authorization == null ? "no credentials" : "wrong credentials");
-                discard(request, response);
-                challenge(response);
+                transcript.received(discard(request, response));
+                challenge(response, transcript);
                 return;
             }
             principal = credentials == null ? ANONYMOUS : () -> credentials.user();
         }
         if (!isSoap(request.getContentType())) {
             LOG.debug("415 for {}: Content-Type {}", request.getRemoteAddr(), request.getContentType());
-            empty(response, HttpServletResponse.SC_UNSUPPORTED_MEDIA_TYPE);
+            empty(response, HttpServletResponse.SC_UNSUPPORTED_MEDIA_TYPE, transcript);
             return;
         }
         byte[] body = read(request.getInputStream(), unauthenticatedIdentify ? MAX_IDENTIFY_BYTES : maxRequestBytes,
                 request.getContentLengthLong());
         if (body == null) {
             if (unauthenticatedIdentify) {
-                challenge(response);
+                challenge(response, transcript);
             } else {
                 LOG.debug("413 for {}: body over {} bytes", request.getRemoteAddr(), maxRequestBytes);
                 // A client that sends its whole body before it reads (most do) sees the 413 rather than a
@@ -108,21 +130,39 @@ final class WsmanFilter extends HttpFilter {
                     drain(request.getInputStream(), DRAIN_BYTES);
                 }
                 response.setHeader("Connection", "close");
-                empty(response, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
+                empty(response, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, transcript);
             }
             return;
         }
+        transcript.received(body);
         if (unauthenticatedIdentify && !IdentifyProbe.isIdentify(body)) {
-            challenge(response);
+            challenge(response, transcript);
             return;
         }
         if (body.length == 0) {
-            empty(response, HttpServletResponse.SC_OK);
+            empty(response, HttpServletResponse.SC_OK, transcript);
             return;
         }
         BufferedResponse buffered = new BufferedResponse(response);
-        chain.doFilter(new BufferedRequest(request, body, principal), buffered);
-        buffered.complete(CONTENT_TYPE);
+        Exchange exchange = transcript.exchange();
+        chain.doFilter(new BufferedRequest(request, body, principal, exchange), buffered);
+        Injection.Effect effect = exchange.injection() == null ? null : exchange.injection().effect();
+        if (effect instanceof Injection.Drop) {
+            transcript.unanswered();
+            InjectedEffects.drop(request);
+            return;
+        }
+        if (effect instanceof Injection.HttpStatus status) {
+            InjectedEffects.replace(response, status.status());
+            empty(response, status.status(), transcript);
+            return;
+        }
+        if (effect instanceof Injection.Delay delay) {
+            InjectedEffects.pause(delay.delay());
+        }
+        byte[] reply = buffered.body();
+        transcript.answer(response.getStatus(), reply);
+        buffered.send(reply, CONTENT_TYPE);
     }
 
     /** SOAP 1.2 media type, with any parameters (charset, action). */
@@ -131,26 +171,30 @@ final class WsmanFilter extends HttpFilter {
                 && (contentType.length() == 20 || contentType.charAt(20) == ';' || contentType.charAt(20) == ' ');
     }
 
-    private void challenge(HttpServletResponse response) throws IOException {
+    private static void challenge(HttpServletResponse response, Transcript transcript) throws IOException {
         response.setHeader("WWW-Authenticate", "Basic realm=\"WSMAN\"");
-        empty(response, HttpServletResponse.SC_UNAUTHORIZED);
+        empty(response, HttpServletResponse.SC_UNAUTHORIZED, transcript);
     }
 
-    private static void empty(HttpServletResponse response, int status) throws IOException {
+    private static void empty(HttpServletResponse response, int status, Transcript transcript) throws IOException {
         response.setStatus(status);
         response.setContentLength(0);
+        transcript.answer(status, NONE);
         response.flushBuffer();
     }
 
     /**
-     * Reads and drops the body of a refused request, so a keep-alive client can send its next attempt
-     * on the same connection; a body over the limit is not read, and the connection closes instead.
+     * Reads the body of a refused request, so a keep-alive client can send its next attempt on the same
+     * connection, and returns it; a body over the limit is not read (empty is returned), and the connection
+     * closes instead.
      */
-    private void discard(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        if (request.getContentLengthLong() > maxRequestBytes
-                || read(request.getInputStream(), maxRequestBytes, request.getContentLengthLong()) == null) {
+    private byte[] discard(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        byte[] body = request.getContentLengthLong() > maxRequestBytes ? null
+                : read(request.getInputStream(), maxRequestBytes, request.getContentLengthLong());
+        if (body == null) {
             response.setHeader("Connection", "close");
         }
+        return body == null ? NONE : body;
     }
 
     /** Reads and drops at most {@code max} bytes of what remains of a body. */

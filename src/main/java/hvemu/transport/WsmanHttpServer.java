@@ -50,6 +50,15 @@ public final class WsmanHttpServer {
 
     /** A server of the WS-Man endpoint and, when {@code admin} is not null, the admin API beside it. */
     public WsmanHttpServer(TransportSettings settings, WsmanEndpoint endpoint, AdminHandler admin) {
+        this(settings, endpoint, admin, ExchangeRecorder.NONE);
+    }
+
+    /**
+     * A server of the WS-Man endpoint, the admin API beside it when {@code admin} is not null, that tells
+     * {@code recorder} of every exchange on {@code /wsman}.
+     */
+    public WsmanHttpServer(TransportSettings settings, WsmanEndpoint endpoint, AdminHandler admin,
+            ExchangeRecorder recorder) {
         this.host = settings.host();
         QueuedThreadPool threads = new QueuedThreadPool(64, 4);
         threads.setName("hvemu-http");
@@ -78,7 +87,7 @@ public final class WsmanHttpServer {
         ServletContextHandler context = new ServletContextHandler("/", ServletContextHandler.NO_SESSIONS);
         context.addEventListener(new MetroEndpoints(endpoint));
         context.addFilter(new FilterHolder(new WsmanFilter(settings.credentials(), settings.maxRequestBytes(),
-                settings.basicOverHttp())), PATH, EnumSet.of(DispatcherType.REQUEST));
+                settings.basicOverHttp(), recorder)), PATH, EnumSet.of(DispatcherType.REQUEST));
         context.addServlet(new ServletHolder(new WsmanServlet()), PATH);
         if (admin != null) {
             context.addServlet(new ServletHolder(new AdminServlet(admin, settings.credentials(), settings.maxRequestBytes(),

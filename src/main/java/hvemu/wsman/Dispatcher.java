@@ -103,6 +103,11 @@ public final class Dispatcher {
         return route;
     }
 
+    /** Returns the method an Invoke Action names ({@code <ResourceURI>/<Method>}), or null when it names none. */
+    static String methodOf(String action, String resourceUri) {
+        return action != null && isMethodAction(action, resourceUri) ? action.substring(resourceUri.length() + 1) : null;
+    }
+
     /** An Invoke Action is the resource URI, a slash and a method name (wire.md §3.4). */
     private static boolean isMethodAction(String action, String resourceUri) {
         if (resourceUri == null || action.length() <= resourceUri.length() + 1) {

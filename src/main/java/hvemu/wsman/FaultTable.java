@@ -3,8 +3,11 @@ package hvemu.wsman;
 import hvemu.operations.Namespaces;
 import hvemu.operations.FaultDetail;
 import hvemu.operations.FaultKind;
+import java.util.Arrays;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import javax.xml.namespace.QName;
 
 /**
@@ -95,6 +98,36 @@ public final class FaultTable {
     /** Returns the row of a kind; every kind has one. */
     public static Row row(FaultKind kind) {
         return ROWS.get(kind);
+    }
+
+    /**
+     * Returns the name of a kind as Windows writes it in a fault: its subcode with Windows' prefix
+     * ({@code a:DestinationUnreachable}), or its code when it has no subcode ({@code s:MustUnderstand}).
+     */
+    public static String name(FaultKind kind) {
+        Row row = ROWS.get(kind);
+        QName name = row.subcode() != null ? row.subcode() : row.code();
+        return name.getPrefix() + ":" + name.getLocalPart();
+    }
+
+    /**
+     * Returns the kind of that name, with or without its prefix and in any case ({@code DestinationUnreachable},
+     * {@code a:destinationunreachable}), or empty when no row has it or the prefix is not the row's.
+     */
+    public static Optional<FaultKind> kindNamed(String name) {
+        String n = name.trim();
+        for (FaultKind kind : FaultKind.values()) {
+            String full = name(kind);
+            if (full.equalsIgnoreCase(n) || full.substring(full.indexOf(':') + 1).equalsIgnoreCase(n)) {
+                return Optional.of(kind);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Returns the name of every kind, in the table's order ({@link #name}). */
+    public static List<String> names() {
+        return Arrays.stream(FaultKind.values()).map(FaultTable::name).toList();
     }
 
     /** Returns the HRESULT for a fault of this kind with this detail (which may be null). */

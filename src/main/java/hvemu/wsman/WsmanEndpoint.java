@@ -1,8 +1,11 @@
 package hvemu.wsman;
 
+import com.sun.xml.ws.api.SOAPVersion;
 import com.sun.xml.ws.api.message.Message;
+import com.sun.xml.ws.api.message.Messages;
 import com.sun.xml.ws.api.server.WSWebServiceContext;
 import hvemu.operations.FaultKind;
+import hvemu.operations.MethodOverride;
 import hvemu.operations.Namespaces;
 import hvemu.operations.OperationException;
 import hvemu.operations.OperationRequest;
@@ -19,6 +22,7 @@ import jakarta.xml.ws.soap.SOAPBinding;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import javax.xml.namespace.QName;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,15 +47,24 @@ public final class WsmanEndpoint implements Provider<Message> {
 
     private final Dispatcher dispatcher;
     private final EndpointSettings settings;
+    private final FaultInjector injector;
 
+    /** An endpoint that injects no faults. */
     public WsmanEndpoint(Dispatcher dispatcher, EndpointSettings settings) {
+        this(dispatcher, settings, FaultInjector.NONE);
+    }
+
+    /** An endpoint that asks {@code injector} for an effect on every request whose headers it could read. */
+    public WsmanEndpoint(Dispatcher dispatcher, EndpointSettings settings, FaultInjector injector) {
         this.dispatcher = dispatcher;
         this.settings = settings;
+        this.injector = Objects.requireNonNull(injector, "injector");
     }
 
     @Override
     public Message invoke(Message request) {
         long start = System.nanoTime();
+        Exchange exchange = exchange();
         RequestHeaders headers = null;
         HeaderReader.Correlation correlation = HeaderReader.Correlation.NONE;
         Message reply;
@@ -62,20 +75,23 @@ public final class WsmanEndpoint implements Provider<Message> {
                 throw rejected;
             }
             headers = HeaderReader.read(request);
-            reply = handle(request, headers);
+            exchange.headers(headers);
+            Injection injection = injector.inject(exchange);
+            exchange.injection(injection);
+            reply = injection == null ? handle(request, headers, null) : injected(request, headers, injection);
         } catch (NotUnderstoodException e) {
-            reply = fault(request, correlation, FaultKind.MUST_UNDERSTAND,
+            reply = fault(request, exchange, correlation, FaultKind.MUST_UNDERSTAND,
                     new OperationException(FaultKind.MUST_UNDERSTAND,
                             "The header " + e.headers().get(0) + " is marked mustUnderstand and is not understood."),
                     Faults.notUnderstood(e.headers()));
         } catch (OperationException e) {
-            reply = fault(request, correlation, e.kind(), e, null);
+            reply = fault(request, exchange, correlation, e.kind(), e, null);
         } catch (VirtualMachineError e) {
             throw e;
         } catch (RuntimeException | Error e) {
             // Never Metro's fault: it would put the exception's text in the reply (stack.md P7).
             LOG.warn("request failed inside the service", e);
-            reply = fault(request, correlation, FaultKind.INTERNAL_ERROR,
+            reply = fault(request, exchange, correlation, FaultKind.INTERNAL_ERROR,
                     new OperationException(FaultKind.INTERNAL_ERROR, "The service failed while processing the request."),
                     null);
         }
@@ -88,7 +104,32 @@ public final class WsmanEndpoint implements Provider<Message> {
         return reply;
     }
 
-    private Message handle(Message request, RequestHeaders headers) throws OperationException {
+    /**
+     * Applies an injected effect this layer owns: a fault from the table (with Windows' text for it), or a
+     * method's override handed to the operation. The transport's own effects need no processing: the
+     * reply made here for an HTTP status or a dropped connection is never sent.
+     */
+    private Message injected(Message request, RequestHeaders headers, Injection injection) throws OperationException {
+        Injection.Effect effect = injection.effect();
+        if (effect instanceof Injection.Fault f) {
+            throw new OperationException(f.kind(), FaultTable.row(f.kind()).reason());
+        }
+        if (effect instanceof Injection.HttpStatus || effect instanceof Injection.Drop) {
+            return Messages.createEmpty(SOAPVersion.SOAP_12);
+        }
+        return handle(request, headers, effect instanceof Injection.Method m ? m.override() : null);
+    }
+
+    /** Returns the exchange the transport carries with the request, or a new one when it carries none. */
+    private Exchange exchange() {
+        if (context != null && context.getMessageContext().get(MessageContext.SERVLET_REQUEST)
+                instanceof Exchange.Carrier carrier) {
+            return carrier.exchange();
+        }
+        return new Exchange();
+    }
+
+    private Message handle(Message request, RequestHeaders headers, MethodOverride override) throws OperationException {
         MetroRequestBody body = new MetroRequestBody(request);
         Dispatcher.Route route = dispatcher.route(headers, body.element());
         boolean identify = Dispatcher.isIdentify(body.element());
@@ -102,7 +143,7 @@ public final class WsmanEndpoint implements Provider<Message> {
         }
         OperationRequest operationRequest = new OperationRequest(headers.action(), headers.resourceUri(), headers.selectors(),
                 headers.options(), envelopeLimit(headers), timeout(headers), headers.locale(), authenticated,
-                overTls(), body);
+                overTls(), body, override);
         Reply result = route.operation().execute(operationRequest);
         ReplyEnvelope.Style style = identify ? ReplyEnvelope.Style.IDENTIFY
                 : result.action() != null && result.action().startsWith(Namespaces.ENUMERATION)
@@ -129,8 +170,10 @@ public final class WsmanEndpoint implements Provider<Message> {
     }
 
     /** A fault reply, in the MI client's form when the request carries its options ({@link MiClient}). */
-    private Message fault(Message request, HeaderReader.Correlation correlation, FaultKind kind, OperationException e,
+    private Message fault(Message request, Exchange exchange, HeaderReader.Correlation correlation, FaultKind kind,
+            OperationException e,
             hvemu.operations.BodyWriter extraHeaders) {
+        exchange.fault(kind);
         return new ReplyMessage(new ReplyEnvelope(ReplyEnvelope.Style.FAULT, correlation.addressing(),
                 Faults.action(kind), settings.messageIds().get(), correlation.messageId(), extraHeaders,
                 Faults.body(e, machine(), MiClient.sent(request)), true), true);

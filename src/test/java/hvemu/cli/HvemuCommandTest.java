@@ -25,7 +25,7 @@ class HvemuCommandTest {
         assertThat(result[0]).isEqualTo("0");
         assertThat(result[1]).contains("--host", "--port", "--user", "--password", "--max-request-size",
                 "--product-vendor", "--product-version", "--https-port", "--keystore", "--keystore-password",
-                "--data-dir", "--allow-unencrypted", "--no-http", "--scenario");
+                "--data-dir", "--allow-unencrypted", "--no-http", "--scenario", "--journal-size");
     }
 
     @Test
