@@ -21,6 +21,7 @@ import hvemu.operations.Operation;
 import hvemu.operations.PullOperation;
 import hvemu.operations.PutOperation;
 import hvemu.operations.ReleaseOperation;
+import hvemu.operations.RequestGate;
 import hvemu.operations.ServiceIdentity;
 import hvemu.operations.UnservedResourceOperation;
 import hvemu.provider.ProviderRegistry;
@@ -91,10 +92,12 @@ public final class Emulator implements AutoCloseable {
                 .refresh(jobs::catchUp)
                 .build();
         EnumerationContexts contexts = new EnumerationContexts(b.clock::now, b.enumerationExpiry);
+        // Reset and snapshots replace the whole model: they wait for the requests in flight, and new ones wait.
+        RequestGate gate = new RequestGate();
         dispatcher = dispatcher(new ServiceIdentity(b.productVendor, b.productVersion, httpProfiles, httpsProfiles),
-                providers, contexts);
+                providers, contexts, gate);
         WsmanEndpoint endpoint = new WsmanEndpoint(dispatcher, EndpointSettings.defaults());
-        admin = new LocalAdmin(model.schema(), repository);
+        admin = new LocalAdmin(model.schema(), repository, jobs, gate, contexts);
         AdminRoutes routes = new AdminRoutes(admin);
         AdminHandler adminHandler = (method, path, query, body) -> {
             AdminRoutes.Reply reply = routes.handle(method, path, query, body);
@@ -108,11 +111,13 @@ public final class Emulator implements AutoCloseable {
         }
     }
 
-    /** Returns the route table: every Action the service answers, and its operation. */
-    static Dispatcher dispatcher(ServiceIdentity identity, ProviderRegistry providers, EnumerationContexts contexts) {
+    /** Returns the route table: every Action the service answers, and its operation, inside the gate. */
+    static Dispatcher dispatcher(ServiceIdentity identity, ProviderRegistry providers, EnumerationContexts contexts,
+            RequestGate gate) {
         // Create stays unserved: the WMI provider makes pools only through methods (docs/semantics.md).
         Operation unserved = new UnservedResourceOperation();
         return Dispatcher.builder()
+                .gate(gate)
                 .identify(new IdentifyOperation(identity))
                 .on(Actions.GET, new GetOperation(providers))
                 .on(Actions.GET, Namespaces.CIM_XML_URI, new GetClassOperation(providers.schema()))

@@ -1,6 +1,11 @@
 package hvemu.control;
 
+import hvemu.cim.CimClass;
+import hvemu.cim.CimProperty;
 import hvemu.cim.schema.Schema;
+import hvemu.job.JobEngine;
+import hvemu.operations.EnumerationContexts;
+import hvemu.operations.RequestGate;
 import hvemu.repository.InstanceRepository;
 import java.util.List;
 import java.util.Map;
@@ -8,39 +13,77 @@ import java.util.Map;
 /**
  * {@link Admin} in process: the control plane over the emulator's own parts. {@link hvemu.Emulator#admin()}
  * returns one; {@link AdminRoutes} serves the same object over HTTP.
+ *
+ * <p>The state {@link #reset()} returns to is the model as it was when this was made, or when
+ * {@link #markStart()} was last called. The root registers what else a reset empties
+ * ({@link #clearOnReset}) and what it does afterwards ({@link #afterReset}).
  */
 public final class LocalAdmin implements Admin {
     private final Schema schema;
     private final InstanceRepository repository;
+    private final JobEngine engine;
+    private final Snapshots snapshots;
+    private final JobControl jobs;
 
-    public LocalAdmin(Schema schema, InstanceRepository repository) {
+    /**
+     * The control plane of a model; the model as it is now becomes the state reset returns to.
+     *
+     * @param gate the gate the WS-Man requests pass, which reset and snapshots close while they run
+     * @param enumerations the open enumerations, which reset and restore end
+     */
+    public LocalAdmin(Schema schema, InstanceRepository repository, JobEngine engine, RequestGate gate,
+            EnumerationContexts enumerations) {
         this.schema = schema;
         this.repository = repository;
+        this.engine = engine;
+        this.snapshots = new Snapshots(engine, gate, enumerations);
+        this.jobs = new JobControl(schema, engine);
+    }
+
+    /**
+     * Adds a store that {@link #reset()} empties (the journal, the fault rules), while no request runs,
+     * in the order added.
+     */
+    public void clearOnReset(Runnable clear) {
+        snapshots.clearOnReset(clear);
+    }
+
+    /**
+     * Adds what {@link #reset()} does once the state is back and the stores are empty, in the order added:
+     * a scenario's rules and job modes applied again. It runs while requests run: it may send them.
+     */
+    public void afterReset(Runnable action) {
+        snapshots.afterReset(action);
+    }
+
+    /** Makes the model as it is now (a scenario's pools and jobs, say) the state {@link #reset()} returns to. */
+    public void markStart() {
+        snapshots.markStart();
     }
 
     @Override
     public void reset() {
-        throw notYet("reset");
+        snapshots.reset();
     }
 
     @Override
     public void saveSnapshot(String name) {
-        throw notYet("snapshots");
+        snapshots.save(name);
     }
 
     @Override
     public void restoreSnapshot(String name) {
-        throw notYet("snapshots");
+        snapshots.restore(name);
     }
 
     @Override
     public List<String> snapshots() {
-        throw notYet("snapshots");
+        return snapshots.names();
     }
 
     @Override
     public void deleteSnapshot(String name) {
-        throw notYet("snapshots");
+        snapshots.delete(name);
     }
 
     @Override
@@ -75,45 +118,53 @@ public final class LocalAdmin implements Admin {
 
     @Override
     public void jobMode(String method, String mode) {
-        throw notYet("jobs");
+        jobs.mode(method, mode);
     }
 
     @Override
     public Map<String, String> jobModes() {
-        throw notYet("jobs");
+        return jobs.modes();
     }
 
     @Override
     public List<JobView> jobs() {
-        throw notYet("jobs");
+        return jobs.list();
     }
 
     @Override
     public JobView advanceJob(String instanceId) {
-        throw notYet("jobs");
+        return jobs.advance(instanceId);
     }
 
     @Override
     public int advanceJobs() {
-        throw notYet("jobs");
+        return jobs.advanceAll();
     }
 
     @Override
     public JobView completeJob(String instanceId) {
-        throw notYet("jobs");
+        return jobs.complete(instanceId);
     }
 
     @Override
     public JobView failJob(String instanceId, int errorCode, String errorDescription) {
-        throw notYet("jobs");
+        return jobs.fail(instanceId, errorCode, errorDescription);
     }
 
     @Override
-    public List<InstanceView> instances(String className) {
-        if (schema.find(className).isEmpty()) {
-            throw AdminException.notFound("no class " + className + " in " + schema.namespace());
-        }
-        return repository.instancesOf(className).stream().map(i -> InstanceViews.of(schema, i)).toList();
+    public List<InstanceView> instances(String className, Map<String, String> where) {
+        CimClass c = schema.find(className)
+                .orElseThrow(() -> AdminException.notFound("no class " + className + " in " + schema.namespace()));
+        where.keySet().forEach(name -> {
+            CimProperty p = c.property(name).orElseThrow(() -> AdminException.badRequest(c.name() + " has no property "
+                    + name));
+            if (p.referenceClass() != null) {
+                throw AdminException.badRequest(name + " is a reference; filter on the keys of what it refers to");
+            }
+        });
+        engine.catchUp();
+        return repository.instancesOf(className).stream().map(i -> InstanceViews.of(schema, i))
+                .filter(v -> InstanceViews.matches(v, where)).toList();
     }
 
     private static AdminException notYet(String what) {
