@@ -25,7 +25,8 @@ import java.util.function.Supplier;
 /**
  * An {@link InstanceRepository} in memory: instances by class, then by path, behind a read-write lock.
  * Updates write into a change set that is applied at the end, so a failed update leaves nothing behind.
- * A {@link #snapshot} copies the maps and shares the instances ({@link InMemorySnapshot}).
+ * A {@link #snapshot} copies the maps and shares the instances; a restore changes what differs
+ * ({@link InMemorySnapshot}).
  */
 public final class InMemoryInstanceRepository implements InstanceRepository {
     private final Schema schema;
@@ -95,7 +96,7 @@ public final class InMemoryInstanceRepository implements InstanceRepository {
 
     @Override
     public Snapshot snapshot() {
-        return read(() -> InMemorySnapshot.of(this, byClass, referrers));
+        return read(() -> InMemorySnapshot.of(this, byClass));
     }
 
     @Override
@@ -105,10 +106,7 @@ public final class InMemoryInstanceRepository implements InstanceRepository {
         }
         lock.writeLock().lock();
         try {
-            byClass.clear();
-            InMemorySnapshot.copyInstances(s.byClass(), byClass);
-            referrers.clear();
-            InMemorySnapshot.copyIndex(s.referrers(), referrers);
+            s.restoreInto(byClass, this::index, this::unindex, referrers::clear);
         } finally {
             lock.writeLock().unlock();
         }
