@@ -146,8 +146,8 @@ public final class HttpAdmin implements Admin {
     public List<InstanceView> instances(String className, Map<String, String> where) {
         List<String> params = new ArrayList<>();
         where.forEach((name, value) -> param(params, name, value));
-        return read(send("GET", "instances/" + segment(className) + (params.isEmpty() ? "" : "?" + String.join("&", params)),
-                null), INSTANCES);
+        String query = params.isEmpty() ? "" : "?" + String.join("&", params);
+        return read(send("GET", "instances/" + segment(className) + query, null), INSTANCES);
     }
 
     private byte[] send(String method, String path, Object body) {

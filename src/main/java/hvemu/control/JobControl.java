@@ -74,8 +74,8 @@ final class JobControl {
                     + " error): " + errorCode);
         }
         running(instanceId);
-        String description = errorDescription == null || errorDescription.isBlank() ? DEFAULT_FAILURE : errorDescription;
-        return after(instanceId, jobs.fail(instanceId, errorCode, description));
+        boolean none = errorDescription == null || errorDescription.isBlank();
+        return after(instanceId, jobs.fail(instanceId, errorCode, none ? DEFAULT_FAILURE : errorDescription));
     }
 
     /** The job, which must exist (404) and be running (409). */

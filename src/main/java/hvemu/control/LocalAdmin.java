@@ -159,7 +159,7 @@ public final class LocalAdmin implements Admin {
             CimProperty p = c.property(name).orElseThrow(() -> AdminException.badRequest(c.name() + " has no property "
                     + name));
             if (p.referenceClass() != null) {
-                throw AdminException.badRequest(name + " is a reference; filter on the keys of what it refers to");
+                throw AdminException.badRequest(name + " is a reference, which the filter does not compare");
             }
         });
         engine.catchUp();

@@ -47,7 +47,8 @@ record InMemorySnapshot(Object owner, Map<String, LinkedHashMap<ObjectPath, CimI
      * is filled again.
      */
     void restoreInto(Map<String, LinkedHashMap<ObjectPath, CimInstance>> byClass,
-            BiConsumer<ObjectPath, CimInstance> index, BiConsumer<ObjectPath, CimInstance> unindex, Runnable clearIndex) {
+            BiConsumer<ObjectPath, CimInstance> index, BiConsumer<ObjectPath, CimInstance> unindex,
+            Runnable clearIndex) {
         int current = byClass.values().stream().mapToInt(Map::size).sum();
         if (current > 2 * size) {
             byClass.clear();
@@ -88,8 +89,8 @@ record InMemorySnapshot(Object owner, Map<String, LinkedHashMap<ObjectPath, CimI
      * dropping what {@code now} has beyond {@code saved}; returns false, having changed only replaced values
      * (whose index entries it moved), when the maps part otherwise: the caller then compares them whole.
      */
-    private static boolean inStep(LinkedHashMap<ObjectPath, CimInstance> now, LinkedHashMap<ObjectPath, CimInstance> saved,
-            BiConsumer<ObjectPath, CimInstance> index, BiConsumer<ObjectPath, CimInstance> unindex) {
+    private static boolean inStep(LinkedHashMap<ObjectPath, CimInstance> now,
+            LinkedHashMap<ObjectPath, CimInstance> saved, BiConsumer<ObjectPath, CimInstance> index, BiConsumer<ObjectPath, CimInstance> unindex) {
         Iterator<Map.Entry<ObjectPath, CimInstance>> n = now.entrySet().iterator();
         Iterator<Map.Entry<ObjectPath, CimInstance>> s = saved.entrySet().iterator();
         while (s.hasNext()) {
