@@ -90,7 +90,8 @@ record InMemorySnapshot(Object owner, Map<String, LinkedHashMap<ObjectPath, CimI
      * (whose index entries it moved), when the maps part otherwise: the caller then compares them whole.
      */
     private static boolean inStep(LinkedHashMap<ObjectPath, CimInstance> now,
-            LinkedHashMap<ObjectPath, CimInstance> saved, BiConsumer<ObjectPath, CimInstance> index, BiConsumer<ObjectPath, CimInstance> unindex) {
+            LinkedHashMap<ObjectPath, CimInstance> saved, BiConsumer<ObjectPath, CimInstance> index,
+            BiConsumer<ObjectPath, CimInstance> unindex) {
         Iterator<Map.Entry<ObjectPath, CimInstance>> n = now.entrySet().iterator();
         Iterator<Map.Entry<ObjectPath, CimInstance>> s = saved.entrySet().iterator();
         while (s.hasNext()) {
