@@ -24,6 +24,7 @@ import hvemu.operations.Operation;
 import hvemu.operations.PullOperation;
 import hvemu.operations.PutOperation;
 import hvemu.operations.ReleaseOperation;
+import hvemu.operations.RequestGate;
 import hvemu.operations.ServiceIdentity;
 import hvemu.operations.UnservedResourceOperation;
 import hvemu.provider.ProviderRegistry;
@@ -100,12 +101,14 @@ public final class Emulator implements AutoCloseable {
                 .jobs(jobs)
                 .build();
         EnumerationContexts contexts = new EnumerationContexts(b.clock::now, b.enumerationExpiry);
+        // Reset and snapshots replace the whole model: they wait for the requests in flight, and new ones wait.
+        RequestGate gate = new RequestGate();
         dispatcher = dispatcher(new ServiceIdentity(b.productVendor, b.productVersion, httpProfiles, httpsProfiles),
-                providers, contexts);
+                providers, contexts, gate);
         RequestJournal journal = new RequestJournal(b.journalSize, b.journalBytes);
         FaultRules faults = new FaultRules(model.schema());
         WsmanEndpoint endpoint = new WsmanEndpoint(dispatcher, EndpointSettings.defaults(), faults);
-        admin = new LocalAdmin(model.schema(), repository, journal, faults);
+        admin = new LocalAdmin(model.schema(), repository, jobs, gate, contexts, journal, faults);
         // Before the server exists: no request sees the emulator without its scenario.
         admin.startWith(scenario);
         AdminRoutes routes = new AdminRoutes(admin);
@@ -121,11 +124,13 @@ public final class Emulator implements AutoCloseable {
         }
     }
 
-    /** Returns the route table: every Action the service answers, and its operation. */
-    static Dispatcher dispatcher(ServiceIdentity identity, ProviderRegistry providers, EnumerationContexts contexts) {
+    /** Returns the route table: every Action the service answers, and its operation, inside the gate. */
+    static Dispatcher dispatcher(ServiceIdentity identity, ProviderRegistry providers, EnumerationContexts contexts,
+            RequestGate gate) {
         // Create stays unserved: the WMI provider makes pools only through methods (docs/semantics.md).
         Operation unserved = new UnservedResourceOperation();
         return Dispatcher.builder()
+                .gate(gate)
                 .identify(new IdentifyOperation(identity))
                 .on(Actions.GET, new GetOperation(providers))
                 .on(Actions.GET, Namespaces.CIM_XML_URI, new GetClassOperation(providers.schema()))

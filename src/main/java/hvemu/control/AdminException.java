@@ -24,6 +24,11 @@ public final class AdminException extends RuntimeException {
         return new AdminException(404, message);
     }
 
+    /** A 409: the thing is not in a state that allows the request; the message says which state. */
+    public static AdminException conflict(String message) {
+        return new AdminException(409, message);
+    }
+
     /** Returns the HTTP status of the failure. */
     public int status() {
         return status;

@@ -141,7 +141,7 @@ public final class AdminRoutes {
             FaultRule.JobError error = c.body(FaultRule.JobError.class);
             return a.failJob(c.path("id"), error.errorCode(), error.errorDescription());
         });
-        get("/instances/{class}", (a, c) -> a.instances(c.path("class")));
+        get("/instances/{class}", (a, c) -> a.instances(c.path("class"), c.query()));
     }
 
     /**

@@ -143,8 +143,11 @@ public final class HttpAdmin implements Admin {
     }
 
     @Override
-    public List<InstanceView> instances(String className) {
-        return read(send("GET", "instances/" + segment(className), null), INSTANCES);
+    public List<InstanceView> instances(String className, Map<String, String> where) {
+        List<String> params = new ArrayList<>();
+        where.forEach((name, value) -> param(params, name, value));
+        String query = params.isEmpty() ? "" : "?" + String.join("&", params);
+        return read(send("GET", "instances/" + segment(className) + query, null), INSTANCES);
     }
 
     private byte[] send(String method, String path, Object body) {

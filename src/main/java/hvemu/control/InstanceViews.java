@@ -25,6 +25,22 @@ final class InstanceViews {
         return new InstanceView(instance.className(), values(path.keys()), properties);
     }
 
+    /**
+     * Returns true when each property named in {@code where} has the value given as text (strings compare
+     * without regard to case; an array matches when one element does).
+     */
+    static boolean matches(InstanceView view, Map<String, String> where) {
+        for (Map.Entry<String, String> w : where.entrySet()) {
+            Object value = view.properties().entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(w.getKey()))
+                    .map(Map.Entry::getValue).findFirst().orElse(null);
+            List<?> candidates = value instanceof List<?> list ? list : value == null ? List.of() : List.of(value);
+            if (candidates.stream().noneMatch(v -> String.valueOf(v).equalsIgnoreCase(w.getValue()))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static Map<String, Object> values(Map<String, ?> values) {
         Map<String, Object> out = new LinkedHashMap<>();
         values.forEach((name, value) -> out.put(name, value(value)));

@@ -1,6 +1,11 @@
 package hvemu.control;
 
+import hvemu.cim.CimClass;
+import hvemu.cim.CimProperty;
 import hvemu.cim.schema.Schema;
+import hvemu.job.JobEngine;
+import hvemu.operations.EnumerationContexts;
+import hvemu.operations.RequestGate;
 import hvemu.repository.InstanceRepository;
 import java.util.List;
 import java.util.Map;
@@ -8,20 +13,42 @@ import java.util.Map;
 /**
  * {@link Admin} in process: the control plane over the emulator's own parts. {@link hvemu.Emulator#admin()}
  * returns one; {@link AdminRoutes} serves the same object over HTTP.
+ *
+ * <p>The state {@link #reset()} returns to is the model as it was when this was made, or when
+ * {@link #markStart()} was last called; a reset also empties the journal and the fault rules, puts the job
+ * modes back, and applies the start scenario again.
  */
 public final class LocalAdmin implements Admin {
     private final Schema schema;
     private final InstanceRepository repository;
-    private volatile Scenario startScenario = Scenario.none();
+    private final JobEngine engine;
+    private final Snapshots snapshots;
+    private final JobControl jobs;
     private final RequestJournal journal;
     private final FaultRules faults;
+    private volatile Scenario startScenario = Scenario.none();
 
-    /** The control plane over the schema and instances served, the exchange journal and the fault rules. */
-    public LocalAdmin(Schema schema, InstanceRepository repository, RequestJournal journal, FaultRules faults) {
+    /**
+     * The control plane of a model; the model as it is now becomes the state reset returns to. Reset also
+     * empties the journal and the fault rules, and then applies the start scenario ({@link #startWith}) again.
+     *
+     * @param gate the gate the WS-Man requests pass, which reset and snapshots close while they run
+     * @param enumerations the open enumerations, which reset and restore end
+     * @param journal the exchanges recorded
+     * @param faults the fault-injection rules
+     */
+    public LocalAdmin(Schema schema, InstanceRepository repository, JobEngine engine, RequestGate gate,
+            EnumerationContexts enumerations, RequestJournal journal, FaultRules faults) {
         this.schema = schema;
         this.repository = repository;
+        this.engine = engine;
+        this.snapshots = new Snapshots(engine, gate, enumerations);
+        this.jobs = new JobControl(schema, engine);
         this.journal = journal;
         this.faults = faults;
+        snapshots.clearOnReset(journal::clear);
+        snapshots.clearOnReset(faults::clear);
+        snapshots.afterReset(() -> startScenario.applyTo(this));
     }
 
     /**
@@ -35,29 +62,34 @@ public final class LocalAdmin implements Admin {
         startScenario = scenario;
     }
 
+    /** Makes the model as it is now the state {@link #reset()} returns to. */
+    public void markStart() {
+        snapshots.markStart();
+    }
+
     @Override
     public void reset() {
-        throw notYet("reset");
+        snapshots.reset();
     }
 
     @Override
     public void saveSnapshot(String name) {
-        throw notYet("snapshots");
+        snapshots.save(name);
     }
 
     @Override
     public void restoreSnapshot(String name) {
-        throw notYet("snapshots");
+        snapshots.restore(name);
     }
 
     @Override
     public List<String> snapshots() {
-        throw notYet("snapshots");
+        return snapshots.names();
     }
 
     @Override
     public void deleteSnapshot(String name) {
-        throw notYet("snapshots");
+        snapshots.delete(name);
     }
 
     @Override
@@ -98,45 +130,53 @@ public final class LocalAdmin implements Admin {
 
     @Override
     public void jobMode(String method, String mode) {
-        throw notYet("jobs");
+        jobs.mode(method, mode);
     }
 
     @Override
     public Map<String, String> jobModes() {
-        throw notYet("jobs");
+        return jobs.modes();
     }
 
     @Override
     public List<JobView> jobs() {
-        throw notYet("jobs");
+        return jobs.list();
     }
 
     @Override
     public JobView advanceJob(String instanceId) {
-        throw notYet("jobs");
+        return jobs.advance(instanceId);
     }
 
     @Override
     public int advanceJobs() {
-        throw notYet("jobs");
+        return jobs.advanceAll();
     }
 
     @Override
     public JobView completeJob(String instanceId) {
-        throw notYet("jobs");
+        return jobs.complete(instanceId);
     }
 
     @Override
     public JobView failJob(String instanceId, int errorCode, String errorDescription) {
-        throw notYet("jobs");
+        return jobs.fail(instanceId, errorCode, errorDescription);
     }
 
     @Override
-    public List<InstanceView> instances(String className) {
-        if (schema.find(className).isEmpty()) {
-            throw AdminException.notFound("no class " + className + " in " + schema.namespace());
-        }
-        return repository.instancesOf(className).stream().map(i -> InstanceViews.of(schema, i)).toList();
+    public List<InstanceView> instances(String className, Map<String, String> where) {
+        CimClass c = schema.find(className)
+                .orElseThrow(() -> AdminException.notFound("no class " + className + " in " + schema.namespace()));
+        where.keySet().forEach(name -> {
+            CimProperty p = c.property(name).orElseThrow(() -> AdminException.badRequest(c.name() + " has no property "
+                    + name));
+            if (p.referenceClass() != null) {
+                throw AdminException.badRequest(name + " is a reference, which the filter does not compare");
+            }
+        });
+        engine.catchUp();
+        return repository.instancesOf(className).stream().map(i -> InstanceViews.of(schema, i))
+                .filter(v -> InstanceViews.matches(v, where)).toList();
     }
 
     private static AdminException notYet(String what) {

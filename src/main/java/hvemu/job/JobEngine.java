@@ -1,24 +1,23 @@
 package hvemu.job;
 
-import hvemu.cim.CimDateTime;
+import static hvemu.job.FinishedJobs.key;
+import static hvemu.job.JobInstances.affected;
+import static hvemu.job.JobInstances.update;
+
 import hvemu.cim.CimInstance;
 import hvemu.cim.ObjectPath;
+import hvemu.job.HeldJobs.Active;
 import hvemu.repository.InstanceRepository;
 import hvemu.repository.InstanceRepository.Changes;
-import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Queue;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
  * Runs {@code Msvm_ConcreteJob}s: New (2) → Starting (3) → Running (4) → Completed (7), or Exception
@@ -32,9 +31,9 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  * stopped before then ({@link #terminate}, {@link #kill}) or failed ({@link #fail}) never runs its
  * Outcome, and its reservations go with the change of state: it leaves nothing half made.
  *
- * <p>Finished jobs are removed with their links once their TimeBeforeRemoval has passed since they
- * finished, or at the next catch-up when DeleteOnCompletion is TRUE, by the values the job holds
- * <em>then</em>: a client may change them after the job finished. Thread-safe.
+ * <p>Each job progresses in the mode of its method ({@link #modes()}: immediate, timed or stepped), taken
+ * when it starts and kept to its end. Finished jobs are removed with their links by {@link FinishedJobs}.
+ * {@link #save()} and {@link #restore} take and put back the instances and the jobs together. Thread-safe.
  */
 public final class JobEngine {
     public static final String JOB_CLASS = "Msvm_ConcreteJob";
@@ -51,24 +50,16 @@ public final class JobEngine {
     public static final long EXCLUSIVE_USE = 2;
     /** ElementEffects: the job creates the element. */
     public static final long CREATE = 5;
-    private static final Duration DEFAULT_TIME_BEFORE_REMOVAL = Duration.ofMinutes(5);
     private static final int STEPS = 3;
 
     private final Clock clock;
     private final InstanceRepository repository;
     private final String namespace;
-    private volatile JobProgression progression;
-    private final Map<String, Active> active = new LinkedHashMap<>();
-    /**
-     * Finished jobs by when they are due for removal, earliest first. A job whose removal time changed
-     * has a newer entry; an entry that is not its job's entry in {@link #kept} is passed over.
-     */
-    private final java.util.PriorityQueue<Finished> finished =
-            new java.util.PriorityQueue<>(java.util.Comparator.comparing(Finished::removeAt));
-    /** The current entry of each finished job not yet removed, by InstanceID in upper case. */
-    private final Map<String, Finished> kept = new ConcurrentHashMap<>();
-    /** InstanceIDs of kept jobs that an update (a client's Put) changed or removed since the last catch-up. */
-    private final Queue<String> touched = new ConcurrentLinkedQueue<>();
+    private final JobModes modes;
+    private final HeldJobs held;
+    /** {@link #held}'s running jobs by InstanceID in upper case, oldest first, and its finished ones. */
+    private final Map<String, Active> active;
+    private final FinishedJobs finished;
     /** The failure that jobs prepared by this thread are to meet, within a {@link #failing} scope. */
     private final ThreadLocal<JobFailure> failing = new ThreadLocal<>();
 
@@ -87,16 +78,24 @@ public final class JobEngine {
      * @param reserved elements the job uses exclusively while it runs (Msvm_AffectedJobElement {2})
      * @param outcome what completion makes
      * @param cancellable whether a client may terminate or kill the job while it runs (Cancellable)
+     * @param method the name of the method that starts the job (e.g. {@code CreateResourcePool}), whose
+     *     mode it runs in ({@link JobModes}); null for none: the job runs in the default mode
      */
     public record Spec(int jobType, String name, ObjectPath owner, List<ObjectPath> reserved, Outcome outcome,
-            boolean cancellable) {
+            boolean cancellable, String method) {
         public Spec {
             reserved = List.copyOf(reserved);
         }
 
-        /** A job a client may cancel. */
+        /** A job of no named method (it runs in the default mode). */
+        public Spec(int jobType, String name, ObjectPath owner, List<ObjectPath> reserved, Outcome outcome,
+                boolean cancellable) {
+            this(jobType, name, owner, reserved, outcome, cancellable, null);
+        }
+
+        /** A job of no named method that a client may cancel. */
         public Spec(int jobType, String name, ObjectPath owner, List<ObjectPath> reserved, Outcome outcome) {
-            this(jobType, name, owner, reserved, outcome, true);
+            this(jobType, name, owner, reserved, outcome, true, null);
         }
     }
 
@@ -129,36 +128,18 @@ public final class JobEngine {
         NOT_FOUND
     }
 
-    private record Active(ObjectPath job, Spec spec, Instant submitted, int step, JobFailure failure) {
-    }
-
-    /**
-     * A finished job, the links it left, when it goes, when it finished, and whether its
-     * DeleteOnCompletion counts (not after KillJob, whose DeleteOnKill takes precedence).
-     */
-    private record Finished(ObjectPath job, List<ObjectPath> links, Instant removeAt, Instant finishedAt,
-            boolean honoursDeleteOnCompletion) {
-        Finished at(Instant when) {
-            return new Finished(job, links, when, finishedAt, honoursDeleteOnCompletion);
-        }
-    }
-
     private record Ending(Stop stop, CimInstance job) {
     }
 
+    /** An engine whose jobs progress as {@code progression} (the default mode) until told otherwise. */
     public JobEngine(Clock clock, JobProgression progression, InstanceRepository repository, String namespace) {
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.progression = Objects.requireNonNull(progression, "progression");
+        this.modes = new JobModes(Objects.requireNonNull(progression, "progression"));
         this.repository = Objects.requireNonNull(repository, "repository");
         this.namespace = namespace;
-        Map<String, Finished> keptJobs = kept;
-        Queue<String> changed = touched;
-        repository.watch(JOB_CLASS, path -> {
-            String k = key(path);
-            if (keptJobs.containsKey(k)) {
-                changed.add(k);
-            }
-        });
+        this.finished = new FinishedJobs(repository);
+        this.held = new HeldJobs(finished);
+        this.active = held.running;
     }
 
     /**
@@ -176,13 +157,19 @@ public final class JobEngine {
         return clock;
     }
 
-    public JobProgression progression() {
-        return progression;
+    /** Returns the modes the jobs of each method start in. */
+    public JobModes modes() {
+        return modes;
     }
 
-    /** Changes how jobs submitted from now on progress. */
+    /** Returns the default mode: that of the jobs of every method without a mode of its own. */
+    public JobProgression progression() {
+        return modes.of(JobModes.DEFAULT);
+    }
+
+    /** Changes the default mode, for the jobs started from now on. */
     public void progression(JobProgression progression) {
-        this.progression = Objects.requireNonNull(progression, "progression");
+        modes.set(JobModes.DEFAULT, progression);
     }
 
     /** Returns the path of the job with that InstanceID. */
@@ -192,25 +179,8 @@ public final class JobEngine {
 
     /** Creates the job (New), its owner link and its reservations in {@code changes}. */
     public Pending prepare(Changes changes, Spec spec) {
-        Instant now = clock.now();
         String id = UUID.randomUUID().toString().toUpperCase(Locale.ROOT);
-        Map<String, Object> job = new LinkedHashMap<>();
-        job.put("InstanceID", id);
-        job.put("Name", spec.name());
-        job.put("ElementName", spec.name());
-        job.put("Caption", spec.name());
-        job.put("Description", spec.name());
-        job.put("JobType", (long) spec.jobType());
-        job.putAll(JobStates.of(NEW));
-        job.put("PercentComplete", 0L);
-        job.put("TimeSubmitted", CimDateTime.of(now));
-        job.put("TimeOfLastStateChange", CimDateTime.of(now));
-        job.put("TimeBeforeRemoval", CimDateTime.interval(DEFAULT_TIME_BEFORE_REMOVAL));
-        job.put("DeleteOnCompletion", Boolean.FALSE);
-        job.put("Cancellable", spec.cancellable());
-        job.put("Owner", String.valueOf(spec.owner().key("Name")));
-        job.put("LocalOrUtcTime", 2L);
-        ObjectPath path = changes.put(CimInstance.of(JOB_CLASS, job));
+        ObjectPath path = changes.put(CimInstance.of(JOB_CLASS, JobInstances.submitted(spec, id, clock.now())));
         changes.put(CimInstance.of(OWNING, Map.of("OwningElement", spec.owner(), "OwnedElement", path)));
         for (ObjectPath element : spec.reserved()) {
             changes.put(affected(element, path, EXCLUSIVE_USE));
@@ -236,13 +206,14 @@ public final class JobEngine {
         };
     }
 
-    /** Starts a prepared job; an immediate job runs to its end now. */
+    /** Starts a prepared job in the mode of its method; an immediate job runs to its end now. */
     public synchronized void start(Pending pending) {
-        Active a = new Active(pending.job(), pending.spec(), clock.now(), 0, pending.failure());
-        active.put(key(pending.job()), a);
-        if (progression instanceof JobProgression.Immediate) {
-            while (active.containsKey(key(pending.job()))) {
-                step(active.get(key(pending.job())), clock.now());
+        String k = key(pending.job());
+        active.put(k, new Active(pending.job(), pending.spec(), clock.now(), 0, modes.of(pending.spec().method()),
+                pending.failure()));
+        if (active.get(k).mode() instanceof JobProgression.Immediate) {
+            while (active.containsKey(k)) {
+                step(active.get(k), clock.now());
             }
         }
     }
@@ -250,25 +221,26 @@ public final class JobEngine {
     /** Applies every transition due by now, refreshes running jobs, and removes expired finished jobs. */
     public synchronized void catchUp() {
         Instant now = clock.now();
-        if (progression instanceof JobProgression.Timed timed) {
-            for (Active a : List.copyOf(active.values())) {
-                Active current = a;
-                while (current != null) {
-                    Instant due = current.submitted().plus(timed.duration().multipliedBy(current.step() + 1)
-                            .dividedBy(STEPS));
-                    if (due.isAfter(now)) {
-                        break;
-                    }
-                    step(current, due);
-                    current = active.get(key(a.job()));
+        for (Active a : List.copyOf(active.values())) {
+            if (!(a.mode() instanceof JobProgression.Timed timed)) {
+                continue;
+            }
+            Active current = a;
+            while (current != null) {
+                Instant due = current.submitted().plus(timed.duration().multipliedBy(current.step() + 1)
+                        .dividedBy(STEPS));
+                if (due.isAfter(now)) {
+                    break;
                 }
+                step(current, due);
+                current = active.get(key(a.job()));
             }
         }
         refreshRunning(now);
-        removeExpired(now);
+        finished.removeExpired(now);
     }
 
-    /** Moves one job a step; returns false when it has no active job of that InstanceID. */
+    /** Moves a running job a step, whatever its mode; returns false when no job of that InstanceID runs. */
     public synchronized boolean advance(String instanceId) {
         Active a = active.get(instanceId.toUpperCase(Locale.ROOT));
         if (a == null) {
@@ -278,14 +250,15 @@ public final class JobEngine {
         return true;
     }
 
-    /** Moves every active job a step; returns how many moved. */
+    /** Moves every running stepped (manual) job a step; returns how many moved. Timed jobs keep their pace. */
     public synchronized int advanceAll() {
-        List<Active> all = List.copyOf(active.values());
-        all.forEach(a -> step(a, clock.now()));
-        return all.size();
+        List<Active> stepped = active.values().stream().filter(a -> a.mode() instanceof JobProgression.Stepped)
+                .toList();
+        stepped.forEach(a -> step(a, clock.now()));
+        return stepped.size();
     }
 
-    /** Completes a job now, whatever its step; returns false when it is not active. */
+    /** Completes a job now, whatever its step; returns false when it is not running. */
     public synchronized boolean complete(String instanceId) {
         String key = instanceId.toUpperCase(Locale.ROOT);
         if (!active.containsKey(key)) {
@@ -297,7 +270,7 @@ public final class JobEngine {
         return true;
     }
 
-    /** Ends an active job in Exception (10) with the given error; its reservations are released. */
+    /** Ends a running job in Exception (10) with the given error; its reservations are released. */
     public synchronized boolean fail(String instanceId, int errorCode, String description) {
         Active a = active.remove(instanceId.toUpperCase(Locale.ROOT));
         if (a == null) {
@@ -311,20 +284,17 @@ public final class JobEngine {
     private void failed(Active a, int errorCode, String description, Long percent, Instant at) {
         CimInstance job = repository.update(changes -> {
             release(changes, a);
-            Map<String, Object> values = new LinkedHashMap<>(JobStates.of(EXCEPTION));
-            values.put("ErrorCode", (long) errorCode);
-            values.put("ErrorDescription", description);
-            values.put("ErrorSummaryDescription", description);
+            Map<String, Object> values = JobInstances.failure(errorCode, description);
             if (percent != null) {
                 values.put("PercentComplete", percent);
             }
             return update(changes, a.job(), at, values);
         });
-        finish(a, job, List.of(), at, true);
+        finished.add(a, job, List.of(), at, true);
     }
 
     /**
-     * Stops an active job at a client's request (RequestStateChange 4 Terminate or 5 Kill): it becomes
+     * Stops a running job at a client's request (RequestStateChange 4 Terminate or 5 Kill): it becomes
      * Terminated (8) or Killed (9) at once, its Outcome never runs, and its reservations go. It is then
      * kept and removed like any finished job (DeleteOnCompletion and TimeBeforeRemoval).
      *
@@ -335,7 +305,7 @@ public final class JobEngine {
     }
 
     /**
-     * Kills an active job (KillJob): as {@link #terminate terminate(instanceId, true)}, but
+     * Kills a running job (KillJob): as {@link #terminate terminate(instanceId, true)}, but
      * {@code deleteOnKill} decides its removal whatever its DeleteOnCompletion says (DSP's precedence):
      * TRUE removes the job and its links at once, FALSE keeps it for its TimeBeforeRemoval.
      */
@@ -346,6 +316,52 @@ public final class JobEngine {
     /** Returns the InstanceIDs of the jobs still running, oldest first. */
     public synchronized List<String> activeJobs() {
         return List.copyOf(active.keySet());
+    }
+
+    /** Returns every job instance held, running or finished, oldest first, with its method and mode. */
+    public synchronized List<Job> jobs() {
+        return repository.instancesOf(JOB_CLASS).stream().map(held::describe).toList();
+    }
+
+    /** Returns the job with that InstanceID, if there is one, with its method and mode. */
+    public synchronized Optional<Job> job(String instanceId) {
+        return repository.get(jobPath(instanceId)).map(held::describe);
+    }
+
+    /**
+     * Returns the instances and the jobs as they are now, for {@link #restore}. No request may be between a
+     * job's {@link #prepare} and its {@link #start} meanwhile (the emulator saves while no request runs): a
+     * job prepared and not yet started would be saved without the engine's part.
+     */
+    public synchronized ModelSnapshot save() {
+        return new ModelSnapshot(repository.snapshot(), held.state(), clock.now());
+    }
+
+    /**
+     * Puts back the instances and the jobs of a snapshot, together. Time is not put back: every job's timers
+     * (a timed job's steps, a finished job's removal) move by the time since the save, so what remained of
+     * each wait remains. The same rule as {@link #save()} holds for requests in flight.
+     */
+    public synchronized void restore(ModelSnapshot snapshot) {
+        repository.restore(snapshot.instances());
+        Duration later = Duration.between(snapshot.savedAt(), clock.now());
+        held.restore(snapshot.jobs(), later.isNegative() ? Duration.ZERO : later);
+    }
+
+    /**
+     * Removes a finished job (JobState 7 Completed, 8 Terminated, 9 Killed or 10 Exception) now, as a
+     * client's Delete asks: the job and every {@code Msvm_AffectedJobElement} and
+     * {@code Msvm_OwningJobElement} that refers to it go in one repository update, and the engine
+     * forgets it (it is no longer due for removal).
+     *
+     * @return false, changing nothing, when no job has that InstanceID or it has not finished
+     */
+    public synchronized boolean remove(String instanceId) {
+        String id = instanceId.toUpperCase(Locale.ROOT);
+        if (active.containsKey(id)) {
+            return false;
+        }
+        return finished.removeNow(jobPath(instanceId));
     }
 
     private Stop stop(String instanceId, int state, boolean delete, boolean honoursDeleteOnCompletion) {
@@ -365,11 +381,7 @@ public final class JobEngine {
                 return new Ending(Stop.NOT_CANCELLABLE, current.get());
             }
             release(changes, a);
-            Map<String, Object> values = new LinkedHashMap<>(JobStates.of(state));
-            String verb = state == KILLED ? "killed" : "terminated";
-            values.put("ErrorDescription", "The job was " + verb + " at a client's request before it completed.");
-            values.put("ErrorSummaryDescription", "Job " + verb);
-            CimInstance job = update(changes, a.job(), now, values);
+            CimInstance job = update(changes, a.job(), now, JobInstances.stopped(state));
             if (delete) {
                 changes.delete(a.job());
                 changes.delete(owning);
@@ -380,7 +392,7 @@ public final class JobEngine {
             active.remove(k);
         }
         if (ending.stop() == Stop.STOPPED && !delete) {
-            finish(a, ending.job(), List.of(), now, honoursDeleteOnCompletion);
+            finished.add(a, ending.job(), List.of(), now, honoursDeleteOnCompletion);
         }
         return ending.stop();
     }
@@ -394,17 +406,8 @@ public final class JobEngine {
             return;
         }
         if (next < STEPS) {
-            repository.update(changes -> {
-                Map<String, Object> values = new LinkedHashMap<>(JobStates.of(next == 1 ? STARTING : RUNNING));
-                values.put("PercentComplete", next == 1 ? 0L : 50L);
-                if (next == 1) {
-                    values.put("StartTime", CimDateTime.of(at));
-                    values.put("ElapsedTime", CimDateTime.interval(Duration.ZERO));
-                }
-                update(changes, a.job(), at, values);
-                return null;
-            });
-            active.put(key(a.job()), new Active(a.job(), a.spec(), a.submitted(), next, failure));
+            repository.update(changes -> update(changes, a.job(), at, JobInstances.step(next, at)));
+            active.put(key(a.job()), a.next());
             return;
         }
         active.remove(key(a.job()));
@@ -414,12 +417,9 @@ public final class JobEngine {
                 List<ObjectPath> made = a.spec().outcome().complete(changes);
                 release(changes, a);
                 made.forEach(element -> links.add(changes.put(affected(element, a.job(), CREATE))));
-                Map<String, Object> values = new LinkedHashMap<>(JobStates.of(COMPLETED));
-                values.put("PercentComplete", 100L);
-                values.put("ErrorCode", 0L);
-                return update(changes, a.job(), at, values);
+                return update(changes, a.job(), at, JobInstances.step(STEPS, at));
             });
-            finish(a, job, links, at, true);
+            finished.add(a, job, links, at, true);
         } catch (RuntimeException e) {
             active.put(key(a.job()), a);
             fail(key(a.job()), 2, "The job failed: " + e.getMessage());
@@ -436,159 +436,18 @@ public final class JobEngine {
             return;
         }
         repository.update(changes -> {
-            for (Active a : active.values()) {
-                changes.get(a.job()).filter(job -> job.get("StartTime") instanceof CimDateTime)
-                        .ifPresent(job -> changes.put(job.with("ElapsedTime", elapsed(job, now))));
-            }
+            active.values().forEach(a -> JobInstances.refresh(changes, a.job(), now));
             return null;
         });
     }
 
-    private void finish(Active a, CimInstance job, List<ObjectPath> links, Instant at,
-            boolean honoursDeleteOnCompletion) {
-        List<ObjectPath> all = new ArrayList<>(links);
-        all.add(link(OWNING, "OwningElement", a.spec().owner(), "OwnedElement", a.job()));
-        schedule(new Finished(a.job(), List.copyOf(all), removalTime(job, at, honoursDeleteOnCompletion), at,
-                honoursDeleteOnCompletion));
-    }
-
-    private void schedule(Finished f) {
-        kept.put(key(f.job()), f);
-        finished.add(f);
-    }
-
-    /** When a job that finished at {@code finishedAt} goes, by the values it holds now. */
-    private static Instant removalTime(CimInstance job, Instant finishedAt, boolean honoursDeleteOnCompletion) {
-        if (honoursDeleteOnCompletion && Boolean.TRUE.equals(job.get("DeleteOnCompletion"))) {
-            return finishedAt;
-        }
-        Object wait = job.get("TimeBeforeRemoval");
-        Duration keep = wait instanceof CimDateTime w && w.isInterval() ? w.interval() : DEFAULT_TIME_BEFORE_REMOVAL;
-        try {
-            return finishedAt.plus(keep);
-        } catch (DateTimeException | ArithmeticException e) {
-            return Instant.MAX;
-        }
-    }
-
-    /**
-     * Removes the finished jobs due by now with their links. A job a client changed since the last look
-     * is rescheduled by its current DeleteOnCompletion and TimeBeforeRemoval first, and every due job is
-     * checked against its current values again in the update that removes it.
-     */
-    private void removeExpired(Instant now) {
-        for (String k = touched.poll(); k != null; k = touched.poll()) {
-            Finished f = kept.get(k);
-            if (f != null) {
-                Instant at = repository.get(f.job())
-                        .map(job -> removalTime(job, f.finishedAt(), f.honoursDeleteOnCompletion()))
-                        .orElse(f.finishedAt());
-                if (!at.equals(f.removeAt())) {
-                    schedule(f.at(at));
-                }
-            }
-        }
-        List<Finished> due = new ArrayList<>();
-        while (!finished.isEmpty() && !finished.peek().removeAt().isAfter(now)) {
-            Finished f = finished.poll();
-            if (kept.get(key(f.job())) == f) {
-                due.add(f);
-            }
-        }
-        if (due.isEmpty()) {
-            return;
-        }
-        List<Finished> later = repository.update(changes -> {
-            List<Finished> notYet = new ArrayList<>();
-            for (Finished f : due) {
-                Instant at = changes.get(f.job())
-                        .map(job -> removalTime(job, f.finishedAt(), f.honoursDeleteOnCompletion()))
-                        .orElse(f.finishedAt());
-                if (at.isAfter(now)) {
-                    notYet.add(f.at(at));
-                } else {
-                    changes.delete(f.job());
-                    f.links().forEach(changes::delete);
-                }
-            }
-            return notYet;
-        });
-        due.forEach(f -> kept.remove(key(f.job()), f));
-        later.forEach(this::schedule);
-    }
-
     /** Removes the job's exclusive-use links, which {@link #prepare} made for its reserved elements. */
     private void release(Changes changes, Active a) {
-        for (ObjectPath element : a.spec().reserved()) {
-            changes.delete(link(AFFECTED, "AffectedElement", element, "AffectingElement", a.job()));
-        }
+        a.spec().reserved().forEach(e -> changes.delete(link(AFFECTED, "AffectedElement", e, "AffectingElement",
+                a.job())));
     }
 
     private ObjectPath link(String association, String first, ObjectPath a, String second, ObjectPath b) {
-        Map<String, Object> keys = new LinkedHashMap<>();
-        keys.put(first, a);
-        keys.put(second, b);
-        return ObjectPath.of(namespace, association, keys);
-    }
-
-    private static CimInstance affected(ObjectPath element, ObjectPath job, long effect) {
-        return CimInstance.of(AFFECTED, Map.of("AffectedElement", element, "AffectingElement", job,
-                "ElementEffects", List.of(effect)));
-    }
-
-    private static CimInstance update(Changes changes, ObjectPath job, Instant at, Map<String, Object> values) {
-        CimInstance current = changes.get(job).orElseThrow(() -> new IllegalStateException("job " + job + " is gone"));
-        CimInstance next = current.with(values).with("TimeOfLastStateChange", CimDateTime.of(at));
-        if (next.get("StartTime") instanceof CimDateTime) {
-            next = next.with("ElapsedTime", elapsed(next, at));
-        }
-        changes.put(next);
-        return next;
-    }
-
-    private static CimDateTime elapsed(CimInstance job, Instant now) {
-        Instant start = ((CimDateTime) job.get("StartTime")).timestamp().toInstant();
-        return CimDateTime.interval(now.isBefore(start) ? Duration.ZERO : Duration.between(start, now));
-    }
-
-    private static String key(ObjectPath job) {
-        return String.valueOf(job.key("InstanceID")).toUpperCase(Locale.ROOT);
-    }
-
-    /**
-     * Removes a finished job (JobState 7 Completed, 8 Terminated, 9 Killed or 10 Exception) now, as a
-     * client's Delete asks: the job and every {@code Msvm_AffectedJobElement} and
-     * {@code Msvm_OwningJobElement} that refers to it go in one repository update, and the engine
-     * forgets it (it is no longer due for removal).
-     *
-     * @return false, changing nothing, when no job has that InstanceID or it has not finished
-     */
-    public synchronized boolean remove(String instanceId) {
-        String id = instanceId.toUpperCase(Locale.ROOT);
-        if (active.containsKey(id)) {
-            return false;
-        }
-        ObjectPath job = jobPath(instanceId);
-        boolean removed = repository.update(changes -> {
-            Object state = changes.get(job).map(j -> j.get("JobState")).orElse(null);
-            if (!(state instanceof Long s) || s < COMPLETED || s > EXCEPTION) {
-                return false;
-            }
-            for (CimInstance l : changes.referencing(job, AFFECTED)) {
-                changes.delete(link(AFFECTED, "AffectedElement", (ObjectPath) l.get("AffectedElement"),
-                        "AffectingElement", (ObjectPath) l.get("AffectingElement")));
-            }
-            for (CimInstance l : changes.referencing(job, OWNING)) {
-                changes.delete(link(OWNING, "OwningElement", (ObjectPath) l.get("OwningElement"),
-                        "OwnedElement", (ObjectPath) l.get("OwnedElement")));
-            }
-            changes.delete(job);
-            return true;
-        });
-        if (removed) {
-            // Its queue entry is passed over when it comes due: it is no longer the job's entry in kept.
-            kept.remove(id);
-        }
-        return removed;
+        return JobInstances.link(namespace, association, first, a, second, b);
     }
 }

@@ -99,8 +99,8 @@ public final class EnumerationContexts {
         Entry e = id == null ? null : open.remove(id.trim());
         if (e == null) {
             throw new OperationException(FaultKind.INVALID_ENUMERATION_CONTEXT, "The enumeration context " + id
-                    + " is not valid: it was never opened, was released, ended, or expired after " + idleTimeout.toSeconds()
-                    + " s without a Pull.");
+                    + " is not valid: it was never opened, was released, ended (also by a reset or a snapshot's "
+                    + "restore), or expired after " + idleTimeout.toSeconds() + " s without a Pull.");
         }
         return e.context();
     }
@@ -108,6 +108,13 @@ public final class EnumerationContexts {
     /** Puts a pulled context back, under a new ID; returns the ID. */
     public synchronized String reopen(Context<?> context) {
         return open(context);
+    }
+
+    /** Ends every open context (the model they enumerate is gone); returns how many there were. */
+    public synchronized int clear() {
+        int ended = open.size();
+        open.clear();
+        return ended;
     }
 
     /** Returns how many contexts are open. */

@@ -25,6 +25,8 @@ import java.util.function.Supplier;
 /**
  * An {@link InstanceRepository} in memory: instances by class, then by path, behind a read-write lock.
  * Updates write into a change set that is applied at the end, so a failed update leaves nothing behind.
+ * A {@link #snapshot} copies the maps and shares the instances; a restore changes what differs
+ * ({@link InMemorySnapshot}).
  */
 public final class InMemoryInstanceRepository implements InstanceRepository {
     private final Schema schema;
@@ -87,6 +89,24 @@ public final class InMemoryInstanceRepository implements InstanceRepository {
             T result = work.apply(changes);
             changes.apply();
             return result;
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    @Override
+    public Snapshot snapshot() {
+        return read(() -> InMemorySnapshot.of(this, byClass));
+    }
+
+    @Override
+    public void restore(Snapshot snapshot) {
+        if (!(snapshot instanceof InMemorySnapshot s) || s.owner() != this) {
+            throw new IllegalArgumentException("the snapshot was not taken from this repository");
+        }
+        lock.writeLock().lock();
+        try {
+            s.restoreInto(byClass, this::index, this::unindex, referrers::clear);
         } finally {
             lock.writeLock().unlock();
         }

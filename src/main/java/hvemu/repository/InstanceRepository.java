@@ -12,7 +12,8 @@ import java.util.function.Function;
  *
  * <p>Key names and string key values compare case-insensitively. Reads see a consistent state;
  * {@link #update} applies several changes atomically, so a pool and its associations appear together
- * or not at all. Implementations must be thread-safe.
+ * or not at all; {@link #snapshot} and {@link #restore} save every instance and put them back. Implementations
+ * must be thread-safe.
  */
 public interface InstanceRepository {
     /**
@@ -49,6 +50,34 @@ public interface InstanceRepository {
      * may hold. A repository that cannot watch does nothing.
      */
     default void watch(String className, Consumer<ObjectPath> listener) {
+    }
+
+    /**
+     * Returns every instance as stored now, for a later {@link #restore}. The snapshot does not change when
+     * the repository does; it may share the (immutable) instances with it.
+     *
+     * @throws UnsupportedOperationException when the repository cannot save its state
+     */
+    default Snapshot snapshot() {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " keeps no snapshots");
+    }
+
+    /**
+     * Replaces every instance with those of a snapshot this repository took, atomically: a read sees the
+     * instances before or after, never a mix. Watchers are not told (whoever restores knows). The snapshot
+     * stays as it was and may be restored again.
+     *
+     * @throws IllegalArgumentException when another repository took the snapshot
+     * @throws UnsupportedOperationException when the repository cannot save its state
+     */
+    default void restore(Snapshot snapshot) {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " keeps no snapshots");
+    }
+
+    /** The instances of a repository at one instant, from {@link #snapshot}; immutable. */
+    interface Snapshot {
+        /** Returns how many instances it holds. */
+        int size();
     }
 
     /** What an {@link #update} may read and change. Reads see the changes made so far. */

@@ -4,6 +4,7 @@ import hvemu.operations.Namespaces;
 import hvemu.operations.FaultKind;
 import hvemu.operations.Operation;
 import hvemu.operations.OperationException;
+import hvemu.operations.RequestGate;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -21,8 +22,8 @@ import javax.xml.namespace.QName;
  * §5.4, MS-WSMV §3.1.4.1.34).
  *
  * <p>The dispatcher also enforces what a routed request must carry: the message information headers
- * Action, MessageID and ReplyTo (not for Identify), and the body element an operation requires.
- * Instances are immutable and thread-safe.
+ * Action, MessageID and ReplyTo (not for Identify), and the body element an operation requires. With a
+ * {@link RequestGate}, every operation but Identify runs inside it. Instances are immutable and thread-safe.
  */
 public final class Dispatcher {
     /** The body of WS-Man Identify. */
@@ -49,9 +50,19 @@ public final class Dispatcher {
 
     private Dispatcher(Builder builder) {
         this.identify = Objects.requireNonNull(builder.identify, "identify operation");
-        this.invoke = Objects.requireNonNull(builder.invoke, "invoke operation");
-        this.routes = Map.copyOf(builder.routes);
-        this.resourceRoutes = Map.copyOf(builder.resourceRoutes);
+        RequestGate gate = builder.gate;
+        this.invoke = gate == null ? Objects.requireNonNull(builder.invoke, "invoke operation")
+                : gate.guard(Objects.requireNonNull(builder.invoke, "invoke operation"));
+        Map<String, Route> r = new LinkedHashMap<>();
+        builder.routes.forEach((action, route) -> r.put(action, guarded(gate, route)));
+        Map<ResourceAction, Route> rr = new LinkedHashMap<>();
+        builder.resourceRoutes.forEach((key, route) -> rr.put(key, guarded(gate, route)));
+        this.routes = Map.copyOf(r);
+        this.resourceRoutes = Map.copyOf(rr);
+    }
+
+    private static Route guarded(RequestGate gate, Route route) {
+        return gate == null ? route : new Route(gate.guard(route.operation()), route.requiredBody(), route.readsBody());
     }
 
     /** Returns a builder of the route table. */
@@ -133,8 +144,15 @@ public final class Dispatcher {
         private Operation invoke;
         private final Map<String, Route> routes = new LinkedHashMap<>();
         private final Map<ResourceAction, Route> resourceRoutes = new LinkedHashMap<>();
+        private RequestGate gate;
 
         private Builder() {
+        }
+
+        /** Runs every operation but Identify inside {@code gate}, so that whole-model changes wait for them. */
+        public Builder gate(RequestGate gate) {
+            this.gate = gate;
+            return this;
         }
 
         /** Sets the operation for Identify requests. */

@@ -78,14 +78,21 @@ public final class ResourcePoolConfigurationServiceProvider implements TypedMeth
         return "http://schemas.dmtf.org/wbem/wscim/1/cim-schema/2/CIM_ResourcePoolConfigurationService";
     }
 
-    /** The pool methods, by their value in the capabilities' method lists, and the JobType of their jobs. */
+    /**
+     * The pool methods, by their name (whose job mode their jobs run in), their value in the capabilities'
+     * method lists, and the JobType of their jobs.
+     */
     private enum Method {
-        CREATE(2, 150), CREATE_CHILD(3, 150), DELETE(4, 153), ADD(5, 80), REMOVE(6, 81), CHANGE_PARENT(7, 151);
+        CREATE("CreateResourcePool", 2, 150), CREATE_CHILD("CreateChildResourcePool", 3, 150),
+        DELETE("DeleteResourcePool", 4, 153), ADD("AddResourcesToResourcePool", 5, 80),
+        REMOVE("RemoveResourcesFromResourcePool", 6, 81), CHANGE_PARENT("ChangeParentResourcePool", 7, 151);
 
+        final String cimName;
         final long capability;
         final int jobType;
 
-        Method(long capability, int jobType) {
+        Method(String cimName, long capability, int jobType) {
+            this.cimName = cimName;
             this.capability = capability;
             this.jobType = jobType;
         }
@@ -175,7 +182,7 @@ public final class ResourcePoolConfigurationServiceProvider implements TypedMeth
             BiFunction<PoolGraph, PoolMethods.Service, Plan> decide) {
         try {
             Mode mode = repository.update(changes -> mode(changes, service(changes, target), method));
-            if (mode == Mode.SYNCHRONOUS && jobs.progression() instanceof JobProgression.Timed timed) {
+            if (mode == Mode.SYNCHRONOUS && jobs.modes().of(method.cimName) instanceof JobProgression.Timed timed) {
                 boolean late = timed.duration().compareTo(timeout) > 0;
                 jobs.clock().sleep(late ? timeout : timed.duration());
                 if (late) {
@@ -202,7 +209,7 @@ public final class ResourcePoolConfigurationServiceProvider implements TypedMeth
                     return Map.entry(new Outcome(Plan.OK, plan.pool(), null), NO_JOB);
                 }
                 JobEngine.Pending job = jobs.prepare(changes, new JobEngine.Spec(method.jobType, plan.jobName(),
-                        servicePath, plan.held(), plan.work()));
+                        servicePath, plan.held(), plan.work(), true, method.cimName));
                 return Map.entry(new Outcome(Plan.JOB_STARTED, plan.pool(), job.job()), job);
             });
             if (decided.getValue() != NO_JOB) {
