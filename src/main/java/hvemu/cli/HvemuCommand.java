@@ -72,7 +72,7 @@ public final class HvemuCommand implements Callable<Integer> {
     Path topology;
 
     @Option(names = "--jobs", defaultValue = "1s", paramLabel = "MODE",
-            description = "How jobs progress: immediate, stepped, or a duration such as 2s (default: ${DEFAULT-VALUE}).")
+            description = "How jobs progress: immediate, manual (each step on request), or a duration such as 2s (default: ${DEFAULT-VALUE}).")
     String jobs;
 
     @Option(names = "--scenario", paramLabel = "FILE",

@@ -9,7 +9,7 @@ import java.util.Map;
  *
  * @param className the instance's own class
  * @param keys the key properties, as in its object path
- * @param properties every property, in the class's order
+ * @param properties every property, in the class's order, a null one as JSON null
  */
 public record InstanceView(String className, Map<String, Object> keys, Map<String, Object> properties) {
 }

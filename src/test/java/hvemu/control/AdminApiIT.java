@@ -44,6 +44,15 @@ class AdminApiIT {
     }
 
     @Test
+    void theHttpAndInProcessFormsAnswerAlike() throws Exception {
+        // Compared as JSON: over HTTP a number comes back as the smallest Java type that holds it.
+        for (String cls : List.of("CIM_ResourcePoolConfigurationService", "Msvm_ResourcePool", "Msvm_Memory")) {
+            assertThat(AdminRoutes.JSON.writeValueAsString(admin().instances(cls)))
+                    .isEqualTo(AdminRoutes.JSON.writeValueAsString(EMULATOR.emulator().admin().instances(cls)));
+        }
+    }
+
+    @Test
     void anUnknownClassIs404WithAMessage() {
         assertThatThrownBy(() -> admin().instances("Msvm_NoSuchClass"))
                 .isInstanceOfSatisfying(AdminException.class, e -> {

@@ -112,24 +112,17 @@ class ResetIT {
     }
 
     @Test
-    void emptiesTheRegisteredStoresThenRunsTheAfterResetActions() {
-        LocalAdmin local = (LocalAdmin) emulator.emulator().admin();
-        List<String> calls = new ArrayList<>();
-        local.clearOnReset(() -> calls.add("journal cleared"));
-        local.clearOnReset(() -> calls.add("fault rules cleared"));
-        local.afterReset(() -> {
-            calls.add("scenario applied with modes " + local.jobModes());
-            local.jobMode("CreateResourcePool", "immediate");
-        });
-        admin().jobMode("DeleteResourcePool", "immediate");
+    void emptiesTheJournalAndTheFaultRules() {
+        admin().addFault(new FaultRule(null, new FaultRule.Match(null, null, "CreateResourcePool", null), null,
+                new FaultRule.Effect(6L, null, null, null, null, null), 0, 0));
+        assertThat(emulator.client().post(Envelopes.IDENTIFY).status()).isEqualTo(200);
+        assertThat(admin().journal(JournalQuery.all())).isNotEmpty();
 
         admin().reset();
 
-        assertThat(calls).containsExactly("journal cleared", "fault rules cleared",
-                "scenario applied with modes {*=manual}");
-        assertThat(admin().jobModes()).as("what the action set stays")
-                .containsExactly(Map.entry("*", "manual"), Map.entry("CreateResourcePool", "immediate"));
-        admin().reset();
-        assertThat(calls).hasSize(6);
+        assertThat(admin().faults()).isEmpty();
+        assertThat(admin().journal(JournalQuery.all())).isEmpty();
+        HttpExchange created = createPool(emulator, "AfterReset", Pools.processor(1, 2));
+        assertThat(created.body()).as("the rule is gone").doesNotContain("<p:ReturnValue>6</p:ReturnValue>");
     }
 }

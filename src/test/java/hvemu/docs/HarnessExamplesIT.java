@@ -7,7 +7,6 @@ import hvemu.junit.HvemuTest;
 import hvemu.testsupport.RealClient;
 import java.nio.file.Path;
 import java.util.Map;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -15,7 +14,6 @@ import org.junit.jupiter.api.Test;
  * expects. It resets the emulator and completes a job through the admin API (branch {@code state}): excluded by its
  * tag until that is merged.
  */
-@Tag("needs-merge")
 @HvemuTest(user = "admin", password = "Pa55w.rd", scenario = "docs/examples/scenario.json")
 class HarnessExamplesIT {
     @Test

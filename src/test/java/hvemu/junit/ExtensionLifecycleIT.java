@@ -207,6 +207,6 @@ class ExtensionLifecycleIT {
         assertThat(classFailure(UserWithoutPassword.class)).isInstanceOf(ExtensionConfigurationException.class)
                 .hasMessage("hvemu: user and password go together (user \"hvadmin\", password missing)");
         assertThat(classFailure(UnknownJobMode.class)).isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("job progression is immediate, stepped, or a duration such as 2s: sometimes");
+                .hasMessage("a job mode is immediate, manual (or stepped), or a duration such as 2s, 500ms or 1m: sometimes");
     }
 }

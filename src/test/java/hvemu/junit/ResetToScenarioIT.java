@@ -9,7 +9,6 @@ import hvemu.testsupport.Pools;
 import hvemu.testsupport.WsmanClient;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
@@ -18,7 +17,6 @@ import org.junit.jupiter.api.TestMethodOrder;
  * scenario's job modes and fault rules included. Needs {@code Admin.reset}, job modes and fault rules (branches
  * {@code state} and {@code exchange}); excluded by its tag until they are merged.
  */
-@Tag("needs-merge")
 @HvemuTest(jobs = "immediate", scenario = "classpath:scenarios/manual-pools.json")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ResetToScenarioIT {
@@ -47,7 +45,7 @@ class ResetToScenarioIT {
         admin.jobMode("CreateResourcePool", "immediate");
         admin.clearFaults();
         admin.addFault(new FaultRule(null, new FaultRule.Match(null, null, "CreateResourcePool", null), null,
-                new FaultRule.Effect(null, null, 10L, null, null, null), 0));
+                new FaultRule.Effect(null, null, 10L, null, null, null), 0, 0));
         WsmanClient.of(hvemu.endpointUri()).post(Pools.create("reset-pool", "4", Pools.memory(1, 0)));
         assertThat(admin.instances("Msvm_ResourcePool")).anyMatch(p -> "reset-pool".equals(p.properties().get("ElementName")));
         changed = true;
