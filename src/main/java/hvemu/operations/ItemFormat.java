@@ -1,7 +1,6 @@
 package hvemu.operations;
 
-import java.io.OutputStream;
-import javax.xml.stream.XMLOutputFactory;
+import hvemu.operations.codec.XmlSize;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 
@@ -17,31 +16,6 @@ interface ItemFormat<T> {
 
     /** Returns how many bytes the item takes in UTF-8; by default, by writing it to a counter. */
     default long size(T item) {
-        Counter counter = new Counter();
-        try {
-            XMLStreamWriter out = Counter.OUTPUT.createXMLStreamWriter(counter, "UTF-8");
-            write(out, item);
-            out.close();
-        } catch (XMLStreamException e) {
-            throw new IllegalStateException("an item cannot be written", e);
-        }
-        return counter.count;
-    }
-
-    /** Counts the bytes written to it. */
-    final class Counter extends OutputStream {
-        private static final XMLOutputFactory OUTPUT = XMLOutputFactory.newFactory();
-
-        private long count;
-
-        @Override
-        public void write(int b) {
-            count++;
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) {
-            count += len;
-        }
+        return XmlSize.of(out -> write(out, item));
     }
 }

@@ -5,9 +5,7 @@ import hvemu.cim.ObjectPath;
 import hvemu.cim.schema.MofLoader;
 import hvemu.cim.schema.Schema;
 import hvemu.operations.Namespaces;
-import java.io.OutputStream;
 import java.util.List;
-import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 
@@ -16,7 +14,6 @@ import javax.xml.stream.XMLStreamWriter;
  * {@code wsa:EndpointReference}; or {@code w:Item} holding both, instance first.
  */
 public final class ItemsWriter {
-    private static final XMLOutputFactory OUTPUT = XMLOutputFactory.newFactory();
 
     private final Schema schema;
     private final InstanceWriter instances;
@@ -70,28 +67,6 @@ public final class ItemsWriter {
 
     /** Returns how many bytes the item takes in UTF-8. */
     public long size(CimInstance instance, Shape shape) {
-        Counter counter = new Counter();
-        try {
-            XMLStreamWriter out = OUTPUT.createXMLStreamWriter(counter, "UTF-8");
-            write(out, instance, shape);
-            out.close();
-        } catch (XMLStreamException e) {
-            throw new IllegalStateException("an item cannot be written", e);
-        }
-        return counter.count;
-    }
-
-    private static final class Counter extends OutputStream {
-        private long count;
-
-        @Override
-        public void write(int b) {
-            count++;
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) {
-            count += len;
-        }
+        return XmlSize.of(out -> write(out, instance, shape));
     }
 }
