@@ -177,10 +177,13 @@ final class NegotiateFilter extends HttpFilter {
         }
     }
 
-    /** 401 with the offered schemes and no body; the reason goes to the debug log only. */
+    /**
+     * 401 with the offered schemes and no body; the reason goes to the debug log only. The body is not
+     * waited for, as http.sys answers from the headers: winrm4j, refused, declares a body it never sends.
+     * Jetty reads what has arrived and keeps the connection, or closes it.
+     */
     private void refuse(HttpServletRequest request, HttpServletResponse response, String reason) throws IOException {
         LOG.debug("401 for {}: {}", request.getRemoteAddr(), reason);
-        discard(request, response);
         offer(request, response);
         empty(response, HttpServletResponse.SC_UNAUTHORIZED);
     }
@@ -192,7 +195,7 @@ final class NegotiateFilter extends HttpFilter {
         }
     }
 
-    /** Reads and drops the body of a refused request so the client can go on on this connection. */
+    /** Reads and drops the body of a handshake leg so the client goes on on this connection, as NTLM needs. */
     private void discard(HttpServletRequest request, HttpServletResponse response) throws IOException {
         InputStream in = request.getInputStream();
         if (RequestBodies.read(in, maxRequestBytes + FRAMING_BYTES, request.getContentLengthLong()) == null) {

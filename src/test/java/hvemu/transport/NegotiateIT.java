@@ -102,9 +102,11 @@ class NegotiateIT {
     void refusesAWrongPasswordAWrongUserAndAnotherDomain() {
         for (String[] who : new String[][] {{NAME, DOMAIN, "wrong"}, {"someone", DOMAIN, RunningEmulator.PASSWORD},
                 {NAME, "OTHER", RunningEmulator.PASSWORD}}) {
-            try (NegotiateConnection c = NegotiateConnection.open(endpoint())) {
+            try (NegotiateConnection c = NegotiateConnection.open(endpoint());
+                    NegotiateConnection next = NegotiateConnection.open(endpoint())) {
                 assertRefused(c.authenticate(who[0], who[1], who[2], false, null));
-                assertRefused(c.post(c.sealed(Envelopes.IDENTIFY), NegotiateConnection.SEALED_TYPE));
+                // What the refused client seals next is refused too, wherever it is sent.
+                assertRefused(next.post(c.sealed(Envelopes.IDENTIFY), NegotiateConnection.SEALED_TYPE));
             }
         }
     }
