@@ -60,8 +60,9 @@ public final class NegotiateConnection implements AutoCloseable {
 
     private NegotiateConnection(URI endpoint) throws IOException {
         socket = new Socket(endpoint.getHost(), endpoint.getPort());
+        socket.setTcpNoDelay(true);
         host = endpoint.getHost() + ":" + endpoint.getPort();
-        in = socket.getInputStream();
+        in = new java.io.BufferedInputStream(socket.getInputStream());
         out = socket.getOutputStream();
     }
 
@@ -158,8 +159,10 @@ public final class NegotiateConnection implements AutoCloseable {
         }
         head.append("Content-Length: ").append(body.length).append("\r\n\r\n");
         try {
-            out.write(head.toString().getBytes(StandardCharsets.ISO_8859_1));
-            out.write(body);
+            ByteArrayOutputStream request = new ByteArrayOutputStream(head.length() + body.length);
+            request.writeBytes(head.toString().getBytes(StandardCharsets.ISO_8859_1));
+            request.writeBytes(body);
+            out.write(request.toByteArray());
             out.flush();
             return read();
         } catch (IOException e) {
