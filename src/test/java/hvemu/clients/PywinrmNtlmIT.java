@@ -8,10 +8,13 @@ import hvemu.testsupport.NegotiateConnection;
 import hvemu.testsupport.RealClient;
 import hvemu.testsupport.RunningEmulator;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -46,6 +49,27 @@ class PywinrmNtlmIT {
                     RealClient.directory("pywinrm"), 120, Map.of("HVEMU_POOL_NAME", "ntlm-" + encryption,
                             "HVEMU_TRANSPORT", "ntlm", "HVEMU_MESSAGE_ENCRYPTION", encryption, "OPENSSL_CONF", legacy),
                     "/usr/bin/python3", "flow.py"));
+        }
+    }
+
+    /** NTLM over HTTPS: no message encryption ('auto' leaves it to TLS), plain text served beyond loopback. */
+    @Test
+    void authenticatesOverHttpsWithoutSealing() throws java.io.IOException {
+        Path dataDir = Files.createTempDirectory("hvemu-https");
+        try (Emulator emulator = Emulator.builder().host("0.0.0.0").port(0).httpsPort(0).dataDir(dataDir)
+                .credentials(DOMAIN + "\\" + NAME, RunningEmulator.PASSWORD).build().start()) {
+            URI https = URI.create("https://127.0.0.1:" + emulator.httpsPort() + "/wsman");
+            RealClient.Run run = RealClient.run(https, DOMAIN + "\\" + NAME, RunningEmulator.PASSWORD,
+                    RealClient.directory("pywinrm"), 120, Map.of("HVEMU_POOL_NAME", "ntlm-https", "HVEMU_TRANSPORT", "ntlm",
+                            "OPENSSL_CONF", RealClient.directory("pywinrm").resolve("openssl-legacy.cnf").toString(),
+                            // pywinrm 0.3.0 takes requests' CA bundle from the environment even when told to
+                            // ignore certificates: give it the emulator's, which names 127.0.0.1.
+                            "REQUESTS_CA_BUNDLE", dataDir.resolve("https.crt").toString()),
+                    "/usr/bin/python3", "flow.py");
+            run.assertOk("identify", "get-service", "create-pool", "poll-job", "get-pool");
+            assertThat(run.outcome("identify").fields()).containsEntry("Sealed", "no").containsEntry("SecurityProfiles",
+                    "http://schemas.dmtf.org/wbem/wsman/1/wsman/secprofile/https/basic,"
+                            + "http://schemas.dmtf.org/wbem/wsman/1/wsman/secprofile/https/spnego-kerberos");
         }
     }
 
