@@ -59,6 +59,11 @@ public final class NegotiateContext {
             state = State.FAILED;
             session = null;
             throw e;
+        } catch (RuntimeException e) {
+            // Whatever a malformed token trips over is a refusal, never a stack trace to the client.
+            state = State.FAILED;
+            session = null;
+            throw new NtlmException("a malformed token: " + e);
         }
     }
 

@@ -57,7 +57,7 @@ final class Spnego {
         try {
             ASN1TaggedObject app = ASN1TaggedObject.getInstance(ASN1Primitive.fromByteArray(token), BERTags.APPLICATION, 0);
             ASN1Sequence framed = ASN1Sequence.getInstance(app.getBaseUniversal(false, BERTags.SEQUENCE));
-            if (!SPNEGO.equals(framed.getObjectAt(0)) || framed.size() != 2) {
+            if (framed.size() != 2 || !SPNEGO.equals(framed.getObjectAt(0))) {
                 throw new NtlmException("an initial token of another mechanism than SPNEGO");
             }
             ASN1TaggedObject negTokenInit = ASN1TaggedObject.getInstance(framed.getObjectAt(1), BERTags.CONTEXT_SPECIFIC, 0);
@@ -78,8 +78,11 @@ final class Spnego {
                 throw new NtlmException("a NegTokenInit without mechTypes");
             }
             return new Init(List.copyOf(mechs), mechTypesDer, mechToken);
-        } catch (IOException | IllegalArgumentException | IllegalStateException | ClassCastException e) {
-            throw new NtlmException("not a NegTokenInit: " + e.getMessage());
+        } catch (IOException | RuntimeException e) {
+            if (e instanceof NtlmException n) {
+                throw n;
+            }
+            throw new NtlmException("not a NegTokenInit: " + e);
         }
     }
 
@@ -98,8 +101,8 @@ final class Spnego {
                 }
             }
             return new Resp(responseToken, mic);
-        } catch (IOException | IllegalArgumentException | IllegalStateException | ClassCastException e) {
-            throw new NtlmException("not a NegTokenResp: " + e.getMessage());
+        } catch (IOException | RuntimeException e) {
+            throw new NtlmException("not a NegTokenResp: " + e);
         }
     }
 

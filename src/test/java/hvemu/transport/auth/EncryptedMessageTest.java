@@ -33,6 +33,25 @@ class EncryptedMessageTest {
     }
 
     @Test
+    void refusesEveryTruncationAndRandomBytes() {
+        byte[] good = new EncryptedMessage("application/soap+xml;charset=UTF-8", SIGNATURE, SEALED).write();
+        for (int length = 0; length < good.length; length++) {
+            byte[] cut = java.util.Arrays.copyOf(good, length);
+            assertThatThrownBy(() -> EncryptedMessage.parse(EncryptedMessage.CONTENT_TYPE, cut)).isInstanceOf(NtlmException.class);
+        }
+        java.util.Random random = new java.util.Random(11);
+        for (int i = 0; i < 1000; i++) {
+            byte[] bent = good.clone();
+            bent[random.nextInt(bent.length)] = (byte) random.nextInt(256);
+            try {
+                EncryptedMessage.parse(EncryptedMessage.CONTENT_TYPE, bent);
+            } catch (NtlmException refused) {
+                // a byte of the framing changed; one of the signature or data is for the unsealing to refuse
+            }
+        }
+    }
+
+    @Test
     void refusesOtherProtocolsFramingsAndLengths() {
         String good = text(new EncryptedMessage("application/soap+xml;charset=UTF-8", SIGNATURE, SEALED).write());
         String credssp = "multipart/encrypted;protocol=\"application/HTTP-CredSSP-session-encrypted\";boundary=\"Encrypted Boundary\"";
