@@ -35,7 +35,8 @@ class EncryptedMessageTest {
     @Test
     void refusesEveryTruncationAndRandomBytes() {
         byte[] good = new EncryptedMessage("application/soap+xml;charset=UTF-8", SIGNATURE, SEALED).write();
-        for (int length = 0; length < good.length; length++) {
+        // Only the final CRLF may go: a client that ends with the closing boundary is read.
+        for (int length = 0; length < good.length - 2; length++) {
             byte[] cut = java.util.Arrays.copyOf(good, length);
             assertThatThrownBy(() -> EncryptedMessage.parse(EncryptedMessage.CONTENT_TYPE, cut)).isInstanceOf(NtlmException.class);
         }
