@@ -82,9 +82,9 @@ final class WsmanFilter extends HttpFilter {
         if (negotiated == null && !unauthenticatedIdentify) {
             if (credentials != null && (!schemes.basic() || !request.isSecure() && !basicOverHttp)) {
                 // pywinrm #59 and #79, packer #6205: Windows answers 401 to Basic over HTTP while
-                // AllowUnencrypted is false; it offers Negotiate there, which hvemu does not speak.
-                LOG.debug("401 for {}: Basic over unencrypted HTTP is not allowed on this listener",
-                        request.getRemoteAddr());
+                // AllowUnencrypted is false, and offers Negotiate there (NegotiateFilter).
+                LOG.debug("401 for {}: {}", request.getRemoteAddr(), schemes.basic()
+                        ? "Basic over unencrypted HTTP is not allowed on this listener" : "Basic is disabled");
                 discard(request, response);
                 offer(response, false);
                 empty(response, HttpServletResponse.SC_UNAUTHORIZED);
