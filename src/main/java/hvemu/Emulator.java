@@ -35,6 +35,7 @@ import hvemu.provider.pool.ResourcePoolConfigurationServiceProvider;
 import hvemu.provider.pool.ResourcePoolInstanceProvider;
 import hvemu.repository.InMemoryInstanceRepository;
 import hvemu.transport.AdminHandler;
+import hvemu.transport.AuthSchemes;
 import hvemu.transport.Credentials;
 import hvemu.transport.HttpsSettings;
 import hvemu.transport.TransportSettings;
@@ -81,11 +82,21 @@ public final class Emulator implements AutoCloseable {
         Scenario scenario = b.scenarioPath == null ? b.scenario : Scenario.read(b.scenarioPath);
         TransportSettings transport = new TransportSettings(b.host, b.http ? b.port : TransportSettings.NO_PORT,
                 b.httpsPort == null ? null : new HttpsSettings(b.httpsPort, b.keystore, b.keystorePassword, b.dataDir),
-                b.credentials, b.maxRequestBytes, b.allowUnencrypted);
-        // Each listener reports what it accepts; the HTTP one accepts Basic only where it is allowed.
-        List<String> httpProfiles = b.credentials != null && transport.basicOverHttp()
-                ? List.of(ServiceIdentity.HTTP_BASIC) : List.of();
-        List<String> httpsProfiles = b.credentials != null ? List.of(ServiceIdentity.HTTPS_BASIC) : List.of();
+                b.credentials, b.maxRequestBytes, b.allowUnencrypted, b.auth);
+        // Each listener reports what it accepts; the HTTP one accepts Basic only where it is allowed, and
+        // Negotiate everywhere (beyond loopback its clients seal their messages).
+        List<String> httpProfiles = new ArrayList<>();
+        List<String> httpsProfiles = new ArrayList<>();
+        if (b.credentials != null && b.auth.basic()) {
+            if (transport.basicOverHttp()) {
+                httpProfiles.add(ServiceIdentity.HTTP_BASIC);
+            }
+            httpsProfiles.add(ServiceIdentity.HTTPS_BASIC);
+        }
+        if (transport.servesNegotiate()) {
+            httpProfiles.add(ServiceIdentity.HTTP_SPNEGO_KERBEROS);
+            httpsProfiles.add(ServiceIdentity.HTTPS_SPNEGO_KERBEROS);
+        }
         MofLoader.Model model = MofLoader.load(MofSource.classpath(MofLoader.SCHEMA),
                 b.topology == null ? MofSource.classpath(MofLoader.DEFAULT_TOPOLOGY) : MofSource.file(b.topology));
         InMemoryInstanceRepository repository = new InMemoryInstanceRepository(model.schema(), model.instances());
@@ -118,9 +129,10 @@ public final class Emulator implements AutoCloseable {
         };
         server = new WsmanHttpServer(transport, endpoint, adminHandler, journal);
 
-        if (b.credentials != null && server.servesHttp() && !transport.basicOverHttp()) {
+        if (b.credentials != null && b.auth.basic() && server.servesHttp() && !transport.basicOverHttp()) {
             LOG.warn("Basic authentication over plain HTTP on {} will be refused (401): the listener is not on "
-                    + "loopback; use HTTPS, or give --allow-unencrypted", b.host);
+                    + "loopback; use HTTPS{}, or give --allow-unencrypted", b.host,
+                    transport.servesNegotiate() ? " or Negotiate with message encryption" : "");
         }
     }
 
@@ -252,6 +264,7 @@ public final class Emulator implements AutoCloseable {
         private String keystorePassword;
         private Path dataDir = DEFAULT_DATA_DIR;
         private boolean allowUnencrypted;
+        private AuthSchemes auth = AuthSchemes.DEFAULT;
         private Credentials credentials;
         private int maxRequestBytes = TransportSettings.DEFAULT_MAX_REQUEST_BYTES;
         private String productVendor = ServiceIdentity.DEFAULT_PRODUCT_VENDOR;
@@ -313,15 +326,28 @@ public final class Emulator implements AutoCloseable {
         }
 
         /**
-         * Accepts Basic credentials over plain HTTP on a listener beyond loopback, as WinRM's
-         * {@code AllowUnencrypted} does; refused by default (on loopback they are always accepted).
+         * Accepts plain-text SOAP over plain HTTP on a listener beyond loopback, as WinRM's
+         * {@code AllowUnencrypted} does: Basic credentials, and Negotiate clients that do not seal their
+         * messages. Refused by default (on loopback they are always accepted).
          */
         public Builder allowUnencrypted(boolean allowUnencrypted) {
             this.allowUnencrypted = allowUnencrypted;
             return this;
         }
 
-        /** Requires HTTP Basic credentials on every request but the unauthenticated Identify. */
+        /**
+         * Sets the authentication schemes accepted with the credentials: Basic, Negotiate (NTLM, with
+         * message encryption over HTTP) or both, the default.
+         */
+        public Builder auth(AuthSchemes auth) {
+            this.auth = java.util.Objects.requireNonNull(auth, "auth");
+            return this;
+        }
+
+        /**
+         * Requires credentials on every request but the unauthenticated Identify: this user ({@code name} or
+         * {@code DOMAIN\name}) and password, by Basic or Negotiate ({@link #auth}).
+         */
         public Builder credentials(String user, String password) {
             this.credentials = user == null ? null : new Credentials(user, password);
             return this;

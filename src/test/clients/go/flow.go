@@ -6,7 +6,8 @@
 //	hvemu-client: <operation> ok|fail|unsupported <detail>
 //
 // Environment: HVEMU_HOSTPORT, HVEMU_USER, HVEMU_PASSWORD (set by hvemu.testsupport.RealClient); HVEMU_POOL_NAME,
-// the ElementName of the pool it makes (GoPool-<pid> by default).
+// the ElementName of the pool it makes (GoPool-<pid> by default); HVEMU_TRANSPORT=ntlm for the library's
+// ClientNTLM (go-ntlmssp under Negotiate, no message encryption) instead of Basic.
 package main
 
 import (
@@ -94,9 +95,14 @@ func main() {
 	endpoint := winrm.NewEndpoint(hostport[:i], port, false, false, nil, nil, nil, 20*time.Second)
 	params := winrm.NewParameters("PT60S", "en-US", 153600)
 	s := &session{url: fmt.Sprintf("http://%s/wsman", hostport), params: params}
-	// The client's default transport (Basic, preemptive), kept so messages other than WinRS can be posted.
+	// The client's default transport (Basic, preemptive) or its NTLM one, kept so messages other than WinRS can
+	// be posted.
 	params.TransportDecorator = func() winrm.Transporter {
-		s.transport = winrm.NewClientWithDial(nil)
+		if os.Getenv("HVEMU_TRANSPORT") == "ntlm" {
+			s.transport = winrm.NewClientNTLMWithDial(nil)
+		} else {
+			s.transport = winrm.NewClientWithDial(nil)
+		}
 		return s.transport
 	}
 	s.client, err = winrm.NewClientWithParameters(endpoint, os.Getenv("HVEMU_USER"), os.Getenv("HVEMU_PASSWORD"), params)

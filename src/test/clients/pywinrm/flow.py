@@ -1,12 +1,14 @@
 #!/usr/bin/python3
 """Drives hvemu with pywinrm (Debian python3-winrm) as a pywinrm user scripting WMI does: a Protocol with
-Basic authentication and send_message with hand-built WS-Man messages (wsman.py). Prints one line per
-operation for hvemu.testsupport.RealClient:
+Basic authentication, or NTLM (Negotiate) with message encryption, and send_message with hand-built WS-Man
+messages (wsman.py). Prints one line per operation for hvemu.testsupport.RealClient:
 
     hvemu-client: <operation> ok|fail|unsupported <detail>
 
 Environment: HVEMU_URL, HVEMU_USER, HVEMU_PASSWORD (set by RealClient); HVEMU_POOL_NAME, the name of the
-pool to create (no spaces)."""
+pool to create (no spaces); HVEMU_TRANSPORT, pywinrm's transport (basic by default, or ntlm), and
+HVEMU_MESSAGE_ENCRYPTION, its message_encryption (auto by default, always, never). NTLM needs MD4, which
+Debian's OpenSSL 3 has only in its legacy provider: run with OPENSSL_CONF=openssl-legacy.cnf."""
 import ast
 import os
 import re
@@ -54,15 +56,21 @@ def fault_data(error):
 
 
 def main():
-    p = Protocol(endpoint=os.environ['HVEMU_URL'], transport='basic', username=os.environ['HVEMU_USER'],
-                 password=os.environ['HVEMU_PASSWORD'], server_cert_validation='ignore')
+    transport = os.environ.get('HVEMU_TRANSPORT') or 'basic'
+    p = Protocol(endpoint=os.environ['HVEMU_URL'], transport=transport, username=os.environ['HVEMU_USER'],
+                 password=os.environ['HVEMU_PASSWORD'], server_cert_validation='ignore',
+                 message_encryption=os.environ.get('HVEMU_MESSAGE_ENCRYPTION') or 'auto')
     name = os.environ.get('HVEMU_POOL_NAME') or 'pywinrm-pool-%d' % os.getpid()
     found = {}
 
     def identify_op():
         r = body(ET.fromstring(p.send_message(identify())))
-        return 'ProtocolVersion=%s ProductVendor=%s ProductVersion=%s' % tuple(
-            r.findtext('wsmid:' + n, namespaces=NS) for n in ('ProtocolVersion', 'ProductVendor', 'ProductVersion'))
+        profiles = ','.join(e.text for e in r.findall('wsmid:SecurityProfiles/wsmid:SecurityProfileName', NS))
+        # pywinrm sets up its Encryption once the first message goes, when the transport seals.
+        sealed = 'yes' if p.transport.encryption is not None else 'no'
+        return 'ProtocolVersion=%s ProductVendor=%s ProductVersion=%s Transport=%s Sealed=%s SecurityProfiles=%s' % (
+            tuple(r.findtext('wsmid:' + n, namespaces=NS) for n in ('ProtocolVersion', 'ProductVendor', 'ProductVersion'))
+            + (transport, sealed, profiles))
     run('identify', identify_op)
 
     def get_service():

@@ -2,6 +2,7 @@ package hvemu.cli;
 
 import hvemu.Emulator;
 import hvemu.operations.ServiceIdentity;
+import hvemu.transport.AuthSchemes;
 import hvemu.transport.TransportSettings;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -24,7 +25,7 @@ public final class HvemuCommand implements Callable<Integer> {
     @Option(names = "--port", defaultValue = "5985", description = "HTTP port (default: ${DEFAULT-VALUE}; 0 picks one).")
     int port;
 
-    @Option(names = "--user", description = "User name for HTTP Basic authentication.")
+    @Option(names = "--user", description = "User name (name or DOMAIN\\name) clients authenticate as.")
     String user;
 
     @Option(names = "--password", paramLabel = "<pw>", arity = "0..1", interactive = true,
@@ -51,8 +52,14 @@ public final class HvemuCommand implements Callable<Integer> {
     @Option(names = "--no-http", description = "Serve no plain HTTP, only HTTPS (needs --https-port).")
     boolean noHttp;
 
+    @Option(names = "--auth", paramLabel = "<schemes>", defaultValue = "basic,negotiate",
+            description = "Authentication schemes accepted with --user: basic, negotiate (NTLM, with message "
+                    + "encryption over HTTP) or both (default: ${DEFAULT-VALUE}; WinRM's Auth/Basic, Auth/Negotiate).")
+    String auth;
+
     @Option(names = "--allow-unencrypted",
-            description = "Accept Basic over plain HTTP on a listener beyond loopback (WinRM's AllowUnencrypted).")
+            description = "Accept plain-text SOAP over plain HTTP on a listener beyond loopback: Basic, and "
+                    + "Negotiate without message encryption (WinRM's AllowUnencrypted).")
     boolean allowUnencrypted;
 
     @Option(names = "--max-request-size", paramLabel = "<n>", defaultValue = "" + TransportSettings.DEFAULT_MAX_REQUEST_BYTES,
@@ -115,7 +122,7 @@ public final class HvemuCommand implements Callable<Integer> {
         Emulator emulator;
         try {
             Emulator.Builder builder = Emulator.builder().host(host).port(port).http(!noHttp)
-                    .allowUnencrypted(allowUnencrypted).credentials(user, password)
+                    .allowUnencrypted(allowUnencrypted).auth(AuthSchemes.parse(auth)).credentials(user, password)
                     .maxRequestBytes(maxRequestBytes).productVendor(productVendor).productVersion(productVersion)
                     .topology(topology).jobs(hvemu.job.JobProgression.parse(jobs)).scenario(scenario)
                     .journalSize(journalSize);

@@ -24,6 +24,14 @@ public record ServiceIdentity(String productVendor, String productVersion, List<
     public static final String HTTP_BASIC = "http://schemas.dmtf.org/wbem/wsman/1/wsman/secprofile/http/basic";
     /** Profile name of HTTP Basic authentication over TLS (DSP0226 Annex C.3.3; MS-WSMV 2.2.4.34). */
     public static final String HTTPS_BASIC = "http://schemas.dmtf.org/wbem/wsman/1/wsman/secprofile/https/basic";
+    /**
+     * Profile name of Negotiate over HTTP, with message encryption (DSP0226 1.0 §12.14; MS-WSMAN §5.1), which
+     * Windows lists for Negotiate whether Kerberos or NTLM runs inside (fixture
+     * winrm-identify-response-authenticated.xml).
+     */
+    public static final String HTTP_SPNEGO_KERBEROS = "http://schemas.dmtf.org/wbem/wsman/1/wsman/secprofile/http/spnego-kerberos";
+    /** Profile name of Negotiate over TLS (DSP0226 1.0 §12.12). */
+    public static final String HTTPS_SPNEGO_KERBEROS = "http://schemas.dmtf.org/wbem/wsman/1/wsman/secprofile/https/spnego-kerberos";
 
     private static final Pattern WINDOWS_VERSION = Pattern.compile("OS: \\S+ SP: \\S+ (Stack: .*)");
 

@@ -24,12 +24,14 @@ import org.slf4j.LoggerFactory;
  *       valid credentials never reaches the dispatcher (the OMIGOD lesson); its body is read and dropped
  *       (up to the limit) so a keep-alive client can retry on the connection. The one exception is
  *       {@code WSMANIDENTIFY: unauthenticated} with a small body that is an Identify, which Windows
- *       answers without credentials. Failures get 401 with {@code WWW-Authenticate: Basic realm="WSMAN"}
- *       and no body.</li>
+ *       answers without credentials. Failures get 401 with {@code WWW-Authenticate: Negotiate} and
+ *       {@code Basic realm="WSMAN"} (each when enabled) and no body. A request {@link NegotiateFilter} has
+ *       authenticated (its connection's Negotiate context) carries its principal and skips this step.</li>
  *   <li>Basic credentials over plain HTTP are refused on a listener beyond loopback unless unencrypted
  *       traffic is allowed, as WinRM refuses them while {@code AllowUnencrypted} is false: 401, no body,
  *       and no Basic challenge, whatever the credentials (so the password is not even checked). Over
- *       HTTPS, and over HTTP on loopback, Basic is checked as above.</li>
+ *       HTTPS, and over HTTP on loopback, Basic is checked as above. With Basic disabled, Basic
+ *       credentials are refused the same way.</li>
  *   <li>A body over the limit gets 413 and the connection closes (the rest of a body up to 16 MiB is read
  *       first, so a client that writes before it reads sees the 413); an empty body (an authentication probe) gets 200 and no body.</li>
  *   <li>Replies go out with a Content-Length (not chunked), WinRM's Content-Type and Server header.</li>
@@ -57,18 +59,22 @@ final class WsmanFilter extends HttpFilter {
     private final int maxRequestBytes;
     private final boolean basicOverHttp;
     private final transient ExchangeRecorder recorder;
+    private final AuthSchemes schemes;
 
     /**
      * @param credentials the one user, or null for an open service
      * @param maxRequestBytes the largest body accepted
      * @param basicOverHttp whether Basic is accepted on a request that did not come over TLS
      * @param recorder told of every exchange
+     * @param schemes the schemes enabled: Basic is checked here only when on; both are offered in 401s
      */
-    WsmanFilter(Credentials credentials, int maxRequestBytes, boolean basicOverHttp, ExchangeRecorder recorder) {
+    WsmanFilter(Credentials credentials, int maxRequestBytes, boolean basicOverHttp, ExchangeRecorder recorder,
+            AuthSchemes schemes) {
         this.credentials = credentials;
         this.maxRequestBytes = maxRequestBytes;
         this.basicOverHttp = basicOverHttp;
         this.recorder = recorder;
+        this.schemes = schemes;
     }
 
     @Override
@@ -91,16 +97,19 @@ final class WsmanFilter extends HttpFilter {
             return;
         }
         String authorization = request.getHeader("Authorization");
-        boolean unauthenticatedIdentify = authorization == null
+        // Negotiate: NegotiateFilter has authenticated the request by its connection's context.
+        Principal negotiated = (Principal) request.getAttribute(NegotiateFilter.PRINCIPAL);
+        boolean unauthenticatedIdentify = negotiated == null && authorization == null
                 && "unauthenticated".equalsIgnoreCase(request.getHeader("WSMANIDENTIFY"));
-        Principal principal = null;
-        if (!unauthenticatedIdentify) {
-            if (credentials != null && !request.isSecure() && !basicOverHttp) {
+        Principal principal = negotiated;
+        if (negotiated == null && !unauthenticatedIdentify) {
+            if (credentials != null && (!schemes.basic() || !request.isSecure() && !basicOverHttp)) {
                 // pywinrm #59 and #79, packer #6205: Windows answers 401 to Basic over HTTP while
-                // AllowUnencrypted is false; it offers Negotiate there, which hvemu does not speak.
-                LOG.debug("401 for {}: Basic over unencrypted HTTP is not allowed on this listener",
-                        request.getRemoteAddr());
+                // AllowUnencrypted is false, and offers Negotiate there (NegotiateFilter).
+                LOG.debug("401 for {}: {}", request.getRemoteAddr(), schemes.basic()
+                        ? "Basic over unencrypted HTTP is not allowed on this listener" : "Basic is disabled");
                 transcript.received(discard(request, response));
+                offer(response, false);
                 empty(response, HttpServletResponse.SC_UNAUTHORIZED, transcript);
                 return;
             }
@@ -171,9 +180,16 @@ final class WsmanFilter extends HttpFilter {
                 && (contentType.length() == 20 || contentType.charAt(20) == ';' || contentType.charAt(20) == ' ');
     }
 
-    private static void challenge(HttpServletResponse response, Transcript transcript) throws IOException {
-        response.setHeader("WWW-Authenticate", "Basic realm=\"WSMAN\"");
+    private void challenge(HttpServletResponse response, Transcript transcript) throws IOException {
+        offer(response, true);
         empty(response, HttpServletResponse.SC_UNAUTHORIZED, transcript);
+    }
+
+    /** Adds a {@code WWW-Authenticate} header per enabled scheme; Basic only where it may be used. */
+    private void offer(HttpServletResponse response, boolean basicOffered) {
+        for (String challenge : schemes.challenges(basicOffered)) {
+            response.addHeader("WWW-Authenticate", challenge);
+        }
     }
 
     private static void empty(HttpServletResponse response, int status, Transcript transcript) throws IOException {

@@ -1,5 +1,7 @@
 package hvemu.transport;
 
+import hvemu.transport.auth.NegotiateServer;
+import hvemu.transport.auth.NtlmAccount;
 import hvemu.wsman.WsmanEndpoint;
 import jakarta.servlet.DispatcherType;
 import java.net.URI;
@@ -22,8 +24,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The Jetty server that serves the WS-Man endpoint on {@code POST /wsman}, over HTTP, HTTPS or both.
  *
- * <p>Both listeners share one endpoint and one {@link WsmanFilter}: a request is handled alike whichever
- * it arrives on, but for Basic over plain HTTP beyond loopback ({@link TransportSettings#basicOverHttp()}).
+ * <p>Both listeners share one endpoint, one {@link NegotiateFilter} (when Negotiate is served) and one
+ * {@link WsmanFilter}: a request is handled alike whichever it arrives on, but for plain-text SOAP over plain
+ * HTTP beyond loopback ({@link TransportSettings#unencryptedOverHttp()}).
  * Start it once; {@link #stop()} releases the ports. Not thread-safe for start and stop; serving is.
  */
 public final class WsmanHttpServer {
@@ -32,6 +35,8 @@ public final class WsmanHttpServer {
     /** Windows closes idle connections after about two minutes (wire.md §6). */
     private static final long IDLE_TIMEOUT_MS = 120_000;
     private static final Logger LOG = LoggerFactory.getLogger(WsmanHttpServer.class);
+    /** The computer name NTLM challenges carry (MsvAvNbComputerName): the emulator's, not the host's. */
+    static final String COMPUTER_NAME = "HVEMU";
 
     private final Server server;
     private final ServerConnector http;
@@ -86,8 +91,24 @@ public final class WsmanHttpServer {
 
         ServletContextHandler context = new ServletContextHandler("/", ServletContextHandler.NO_SESSIONS);
         context.addEventListener(new MetroEndpoints(endpoint));
+        // An open service offers no scheme but Basic's challenge to a bad unauthenticated Identify, as before.
+        AuthSchemes schemes = settings.credentials() == null ? new AuthSchemes(true, false) : settings.auth();
+        if (settings.servesNegotiate()) {
+            // Negotiate and sealing first: they turn a sealed request into the SOAP WsmanFilter checks.
+            NegotiateServer negotiate = new NegotiateServer(
+                    NtlmAccount.of(settings.credentials().user(), settings.credentials().password()),
+                    COMPUTER_NAME, System::currentTimeMillis);
+            context.addFilter(new FilterHolder(new NegotiateFilter(negotiate, settings.maxRequestBytes(),
+                    settings.unencryptedOverHttp(), schemes)), PATH, EnumSet.of(DispatcherType.REQUEST));
+            NegotiateContexts contexts = new NegotiateContexts();
+            for (ServerConnector connector : new ServerConnector[] {http, https}) {
+                if (connector != null) {
+                    connector.addBean(contexts);
+                }
+            }
+        }
         context.addFilter(new FilterHolder(new WsmanFilter(settings.credentials(), settings.maxRequestBytes(),
-                settings.basicOverHttp(), recorder)), PATH, EnumSet.of(DispatcherType.REQUEST));
+                settings.basicOverHttp(), recorder, schemes)), PATH, EnumSet.of(DispatcherType.REQUEST));
         context.addServlet(new ServletHolder(new WsmanServlet()), PATH);
         if (admin != null) {
             context.addServlet(new ServletHolder(new AdminServlet(admin, settings.credentials(), settings.maxRequestBytes(),

@@ -25,7 +25,17 @@ class HvemuCommandTest {
         assertThat(result[0]).isEqualTo("0");
         assertThat(result[1]).contains("--host", "--port", "--user", "--password", "--max-request-size",
                 "--product-vendor", "--product-version", "--https-port", "--keystore", "--keystore-password",
-                "--data-dir", "--allow-unencrypted", "--no-http", "--scenario", "--journal-size");
+                "--data-dir", "--allow-unencrypted", "--no-http", "--scenario", "--journal-size", "--auth");
+    }
+
+    @Test
+    void refusesAnUnknownAuthenticationSchemeAndAUserWithAnEmptyName() {
+        String[] scheme = run("--port", "0", "--user", "admin", "--password", "pw", "--auth", "basic,kerberos");
+        assertThat(scheme[0]).isEqualTo("2");
+        assertThat(scheme[2]).contains("hvemu: unknown authentication scheme 'kerberos': use basic, negotiate or both");
+        String[] user = run("--port", "0", "--user", "EMU\\", "--password", "pw");
+        assertThat(user[0]).isEqualTo("2");
+        assertThat(user[2]).contains("hvemu: the user must be name or DOMAIN\\name");
     }
 
     @Test

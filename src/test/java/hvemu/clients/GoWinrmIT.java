@@ -35,6 +35,16 @@ class GoWinrmIT {
 
     @BeforeAll
     static void buildAndRunTheClient() throws IOException, InterruptedException {
+        Path binary = build();
+        run = RealClient.run(EMULATOR.emulator().endpointUri(), RunningEmulator.USER, RunningEmulator.PASSWORD,
+                RealClient.directory("go"), 120, Map.of("HVEMU_POOL_NAME", POOL_NAME), binary.toString());
+    }
+
+    /**
+     * Builds flow.go into target/go-client with Debian's Go and library sources (GOPATH mode, no network); skips
+     * the suite (or fails it, when real clients are required) without them. Also used by {@link GoWinrmNtlmIT}.
+     */
+    static Path build() throws IOException, InterruptedException {
         String hint = "apt-get install golang-go golang-github-masterzen-winrm-dev";
         RealClient.require("go", hint);
         if (!Files.isDirectory(GOCODE.resolve("src/github.com/masterzen/winrm"))) {
@@ -44,13 +54,6 @@ class GoWinrmIT {
             }
             Assumptions.abort(message);
         }
-        Path binary = build();
-        run = RealClient.run(EMULATOR.emulator().endpointUri(), RunningEmulator.USER, RunningEmulator.PASSWORD,
-                RealClient.directory("go"), 120, Map.of("HVEMU_POOL_NAME", POOL_NAME), binary.toString());
-    }
-
-    /** Builds flow.go into target/go-client with Debian's Go and library sources (GOPATH mode, no network). */
-    private static Path build() throws IOException, InterruptedException {
         Path out = Path.of("target", "go-client").toAbsolutePath();
         Files.createDirectories(out);
         Path binary = out.resolve("flow");

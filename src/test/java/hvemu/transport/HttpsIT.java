@@ -80,7 +80,7 @@ class HttpsIT {
                 WsmanClient.of(emulator.httpsEndpointUri(), trusting).basic(RunningEmulator.USER, "wrong")}) {
                 HttpExchange reply = client.post(Envelopes.get());
                 assertThat(reply.status()).isEqualTo(401);
-                assertThat(reply.headers().allValues("WWW-Authenticate")).containsExactly("Basic realm=\"WSMAN\"");
+                assertThat(reply.headers().allValues("WWW-Authenticate")).containsExactly("Negotiate", "Basic realm=\"WSMAN\"");
                 assertThat(reply.body()).isEmpty();
             }
             HttpExchange anonymous = WsmanClient.of(emulator.httpsEndpointUri(), trusting)
@@ -101,6 +101,8 @@ class HttpsIT {
                     .post(Envelopes.IDENTIFY);
             Xml.at(overHttps.body()).valueByXPath("//wsmid:SecurityProfiles/wsmid:SecurityProfileName")
                     .isEqualTo(SECPROFILE + "https/basic");
+            Xml.at(overHttps.body()).valueByXPath("//wsmid:SecurityProfiles/wsmid:SecurityProfileName[2]")
+                    .isEqualTo(SECPROFILE + "https/spnego-kerberos");
         }
     }
 

@@ -25,7 +25,8 @@ class TransportIT {
 
     private static void assertChallenged(HttpExchange reply) {
         assertThat(reply.status()).isEqualTo(401);
-        assertThat(reply.headers().allValues("WWW-Authenticate")).containsExactly("Basic realm=\"WSMAN\"");
+        // Negotiate first, as Windows offers it (wire.md §6), then Basic.
+        assertThat(reply.headers().allValues("WWW-Authenticate")).containsExactly("Negotiate", "Basic realm=\"WSMAN\"");
         assertThat(reply.body()).isEmpty();
     }
 

@@ -41,7 +41,7 @@ class UnencryptedBasicIT {
 
     private static void assertRefusedUnencrypted(HttpExchange reply) {
         assertThat(reply.status()).isEqualTo(401);
-        assertThat(reply.headers().allValues("WWW-Authenticate")).isEmpty();
+        assertThat(reply.headers().allValues("WWW-Authenticate")).as("Negotiate, not Basic").containsExactly("Negotiate");
         assertThat(reply.body()).isEmpty();
     }
 
@@ -68,11 +68,13 @@ class UnencryptedBasicIT {
         try (Emulator emulator = onEveryAddress(true)) {
             HttpExchange reply = authenticated("127.0.0.1", emulator.port()).post(Envelopes.IDENTIFY);
             assertThat(reply.status()).isEqualTo(200);
-            Xml.at(reply.body()).valueByXPath("//wsmid:SecurityProfiles/wsmid:SecurityProfileName")
+            Xml.at(reply.body()).valueByXPath("//wsmid:SecurityProfiles/wsmid:SecurityProfileName[1]")
                     .isEqualTo("http://schemas.dmtf.org/wbem/wsman/1/wsman/secprofile/http/basic");
+            Xml.at(reply.body()).valueByXPath("//wsmid:SecurityProfiles/wsmid:SecurityProfileName[2]")
+                    .isEqualTo("http://schemas.dmtf.org/wbem/wsman/1/wsman/secprofile/http/spnego-kerberos");
             assertThat(authenticated("127.0.0.1", emulator.port()).basic(RunningEmulator.USER, "wrong")
                     .post(Envelopes.IDENTIFY).headers().allValues("WWW-Authenticate"))
-                    .containsExactly("Basic realm=\"WSMAN\"");
+                    .containsExactly("Negotiate", "Basic realm=\"WSMAN\"");
         }
     }
 
