@@ -52,8 +52,9 @@ function postOnce (xml) {
 async function post (xml) {
   let response = await postOnce(xml)
   if (response.status === 401) {
+    // Node joins repeated WWW-Authenticate headers with ", " (hvemu offers Negotiate, then Basic, as Windows does).
     const challenge = String(response.headers['www-authenticate'] || '')
-    if (!/^Basic\b/i.test(challenge)) throw new Error(`401 with a challenge this sender cannot answer: "${challenge}"`)
+    if (!/(^|,\s*)Basic\b/i.test(challenge)) throw new Error(`401 with a challenge this sender cannot answer: "${challenge}"`)
     authorization = 'Basic ' + Buffer.from(`${user}:${password}`).toString('base64')
     response = await postOnce(xml)
   }
