@@ -1,13 +1,6 @@
 package hvemu.transport;
 
-import jakarta.servlet.ReadListener;
-import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
-import java.io.BufferedReader;
-import java.io.ByteArrayInputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.Enumeration;
 
@@ -15,13 +8,11 @@ import java.util.Enumeration;
  * A sealed request as {@link WsmanFilter} and Metro see it: the unsealed SOAP message as its body, and the
  * media type the sealed part named ({@code OriginalContent: type=…}) as its Content-Type.
  */
-final class UnsealedRequest extends HttpServletRequestWrapper {
-    private final byte[] body;
+final class UnsealedRequest extends InMemoryBodyRequest {
     private final String contentType;
 
     UnsealedRequest(HttpServletRequest request, byte[] body, String contentType) {
-        super(request);
-        this.body = body;
+        super(request, body);
         this.contentType = contentType;
     }
 
@@ -48,51 +39,5 @@ final class UnsealedRequest extends HttpServletRequestWrapper {
             return Collections.enumeration(Collections.singletonList(value));
         }
         return super.getHeaders(name);
-    }
-
-    @Override
-    public int getContentLength() {
-        return body.length;
-    }
-
-    @Override
-    public long getContentLengthLong() {
-        return body.length;
-    }
-
-    @Override
-    public ServletInputStream getInputStream() {
-        ByteArrayInputStream in = new ByteArrayInputStream(body);
-        return new ServletInputStream() {
-            @Override
-            public int read() {
-                return in.read();
-            }
-
-            @Override
-            public int read(byte[] b, int off, int len) {
-                return in.read(b, off, len);
-            }
-
-            @Override
-            public boolean isFinished() {
-                return in.available() == 0;
-            }
-
-            @Override
-            public boolean isReady() {
-                return true;
-            }
-
-            @Override
-            public void setReadListener(ReadListener listener) {
-                throw new UnsupportedOperationException("the body is already in memory");
-            }
-        };
-    }
-
-    @Override
-    public BufferedReader getReader() {
-        return new BufferedReader(new InputStreamReader(new ByteArrayInputStream(body), StandardCharsets.UTF_8));
     }
 }
