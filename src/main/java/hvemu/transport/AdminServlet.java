@@ -14,26 +14,24 @@ final class AdminServlet extends HttpServlet {
     static final String CONTENT_TYPE = "application/json";
 
     private final transient AdminHandler handler;
-    private final transient Credentials credentials;
+    private final transient BasicCheck basic;
     private final int maxRequestBytes;
-    private final boolean basicOverHttp;
 
-    AdminServlet(AdminHandler handler, Credentials credentials, int maxRequestBytes, boolean basicOverHttp) {
+    AdminServlet(AdminHandler handler, BasicCheck basic, int maxRequestBytes) {
         this.handler = handler;
-        this.credentials = credentials;
+        this.basic = basic;
         this.maxRequestBytes = maxRequestBytes;
-        this.basicOverHttp = basicOverHttp;
     }
 
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
         response.setHeader("Server", WsmanFilter.SERVER);
-        if (credentials != null && !request.isSecure() && !basicOverHttp) {
-            // The WS-Man endpoint's rule (WsmanFilter): no Basic over plain HTTP beyond loopback.
+        BasicCheck.Verdict verdict = basic.check(request);
+        if (verdict == BasicCheck.Verdict.NOT_HERE) {
             reply(response, new AdminHandler.Reply(401, new byte[0], null));
             return;
         }
-        if (credentials != null && !credentials.acceptsBasic(request.getHeader("Authorization"))) {
+        if (verdict == BasicCheck.Verdict.REFUSED) {
             response.setHeader("WWW-Authenticate", "Basic realm=\"WSMAN\"");
             reply(response, new AdminHandler.Reply(401, new byte[0], null));
             return;

@@ -57,24 +57,21 @@ final class WsmanFilter extends HttpFilter {
 
     private final transient Credentials credentials;
     private final int maxRequestBytes;
-    private final boolean basicOverHttp;
+    private final transient BasicCheck basic;
     private final transient ExchangeRecorder recorder;
     private final AuthSchemes schemes;
 
     /**
-     * @param credentials the one user, or null for an open service
+     * @param basic the Basic rule, with the one user (or none for an open service) and the schemes enabled
      * @param maxRequestBytes the largest body accepted
-     * @param basicOverHttp whether Basic is accepted on a request that did not come over TLS
      * @param recorder told of every exchange
-     * @param schemes the schemes enabled: Basic is checked here only when on; both are offered in 401s
      */
-    WsmanFilter(Credentials credentials, int maxRequestBytes, boolean basicOverHttp, ExchangeRecorder recorder,
-            AuthSchemes schemes) {
-        this.credentials = credentials;
+    WsmanFilter(BasicCheck basic, int maxRequestBytes, ExchangeRecorder recorder) {
+        this.credentials = basic.credentials();
         this.maxRequestBytes = maxRequestBytes;
-        this.basicOverHttp = basicOverHttp;
+        this.basic = basic;
         this.recorder = recorder;
-        this.schemes = schemes;
+        this.schemes = basic.schemes();
     }
 
     @Override
@@ -103,9 +100,9 @@ final class WsmanFilter extends HttpFilter {
                 && "unauthenticated".equalsIgnoreCase(request.getHeader("WSMANIDENTIFY"));
         Principal principal = negotiated;
         if (negotiated == null && !unauthenticatedIdentify) {
-            if (credentials != null && (!schemes.basic() || !request.isSecure() && !basicOverHttp)) {
-                // pywinrm #59 and #79, packer #6205: Windows answers 401 to Basic over HTTP while
-                // AllowUnencrypted is false, and offers Negotiate there (NegotiateFilter).
+            BasicCheck.Verdict verdict = basic.check(request);
+            if (verdict == BasicCheck.Verdict.NOT_HERE) {
+                // Windows offers Negotiate there (NegotiateFilter), and not Basic.
                 LOG.debug("401 for {}: {}", request.getRemoteAddr(), schemes.basic()
                         ? "Basic over unencrypted HTTP is not allowed on this listener" : "Basic is disabled");
                 transcript.received(discard(request, response));
@@ -113,7 +110,7 @@ final class WsmanFilter extends HttpFilter {
                 empty(response, HttpServletResponse.SC_UNAUTHORIZED, transcript);
                 return;
             }
-            if (credentials != null && !credentials.acceptsBasic(authorization)) {
+            if (verdict == BasicCheck.Verdict.REFUSED) {
                 LOG.debug("401 for {}: {}", request.getRemoteAddr(), authorization == null ? "no credentials" : "wrong credentials");
                 transcript.received(discard(request, response));
                 challenge(response, transcript);

@@ -107,12 +107,12 @@ public final class WsmanHttpServer {
                 }
             }
         }
-        context.addFilter(new FilterHolder(new WsmanFilter(settings.credentials(), settings.maxRequestBytes(),
-                settings.basicOverHttp(), recorder, schemes)), PATH, EnumSet.of(DispatcherType.REQUEST));
+        BasicCheck basic = new BasicCheck(settings.credentials(), settings.basicOverHttp(), schemes);
+        context.addFilter(new FilterHolder(new WsmanFilter(basic, settings.maxRequestBytes(), recorder)), PATH,
+                EnumSet.of(DispatcherType.REQUEST));
         context.addServlet(new ServletHolder(new WsmanServlet()), PATH);
         if (admin != null) {
-            context.addServlet(new ServletHolder(new AdminServlet(admin, settings.credentials(), settings.maxRequestBytes(),
-                    settings.basicOverHttp())),
+            context.addServlet(new ServletHolder(new AdminServlet(admin, basic, settings.maxRequestBytes())),
                     AdminHandler.PREFIX + "/*");
         }
         server.setHandler(context);

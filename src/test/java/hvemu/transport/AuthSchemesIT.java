@@ -1,5 +1,7 @@
 package hvemu.transport;
 
+import java.net.URI;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import hvemu.Emulator;
@@ -50,6 +52,23 @@ class AuthSchemesIT {
             assertThat(identify.status()).isEqualTo(200);
             Xml.at(identify.text()).valueByXPath("count(//wsmid:SecurityProfileName)").isEqualTo("1");
             Xml.at(identify.text()).valueByXPath("//wsmid:SecurityProfileName").isEqualTo(SECPROFILE + "http/spnego-kerberos");
+        }
+    }
+
+    /** The admin API follows the same Basic rule as the endpoint: with Basic off, Basic is refused there too. */
+    @Test
+    void withNegotiateOnlyTheAdminApiRefusesBasicToo() throws Exception {
+        try (Emulator emulator = start("negotiate")) {
+            java.net.http.HttpResponse<String> reply = java.net.http.HttpClient.newHttpClient().send(
+                    java.net.http.HttpRequest.newBuilder(URI.create(emulator.adminUri() + "/jobs"))
+                            .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
+                                    (RunningEmulator.USER + ":" + RunningEmulator.PASSWORD).getBytes()))
+                            .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertThat(reply.statusCode()).isEqualTo(401);
+        }
+        try (Emulator emulator = start("basic")) {
+            assertThat(new hvemu.control.HttpAdmin(emulator.adminUri(), RunningEmulator.USER, RunningEmulator.PASSWORD)
+                    .jobs()).isEmpty();
         }
     }
 }
